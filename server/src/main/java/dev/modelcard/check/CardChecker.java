@@ -1,0 +1,95 @@
+package dev.modelcard.check;
+
+import dev.modelcard.markdown.CardDocument;
+import dev.modelcard.markdown.CardParser;
+import dev.modelcard.pack.PackRegistry;
+import dev.modelcard.pack.RulePack;
+import dev.modelcard.text.LineIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+
+/** The engine behind the server and the command line: parse, pick the pack, run every check. Thread-safe. */
+public final class CardChecker {
+    private static final List<Check> CHECKS = List.of(
+            new FrontMatterCheck(),
+            new MissingSectionCheck(),
+            new EmptySectionCheck(),
+            new PlaceholderCheck(),
+            new HeadingLevelCheck(),
+            new DuplicateSectionCheck(),
+            new SectionOrderCheck());
+
+    private final CardParser parser = new CardParser();
+    private final PackRegistry packs;
+    private final TemplateDetector detector;
+    private final BiConsumer<String, Throwable> log;
+
+    /** @param log told when a check fails; the other checks still run */
+    public CardChecker(PackRegistry packs, BiConsumer<String, Throwable> log) {
+        this.packs = packs;
+        this.detector = new TemplateDetector(packs);
+        this.log = log;
+    }
+
+    public PackRegistry packs() {
+        return packs;
+    }
+
+    /**
+     * Checks one card.
+     *
+     * @param template the pack the user chose, or null to detect it
+     * @param companionExists whether a file of that name lies beside the card
+     * @param cancelled polled between checks; when true the check stops with {@link CancellationException}
+     */
+    public CheckResult check(String text, LineIndex lines, String template, Predicate<String> companionExists,
+            BooleanSupplier cancelled) {
+        CardDocument card = parser.parse(text, lines);
+        Optional<RulePack> pack = detector.detect(card, template, companionExists);
+        if (pack.isEmpty()) {
+            return new CheckResult(card, null, null, List.of());
+        }
+        Outline outline = Outline.of(card, pack.get());
+        List<Finding> findings = new ArrayList<>();
+        CheckContext ctx = new CheckContext(card, pack.get(), outline, f -> findings.add(withSeverity(pack.get(), f)));
+        for (Check check : CHECKS) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException();
+            }
+            try {
+                check.run(ctx);
+            } catch (RuntimeException e) {
+                log.accept(check.getClass().getSimpleName() + " failed; the other checks still ran", e);
+            }
+        }
+        findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
+                .thenComparing(f -> f.code().ordinal()));
+        return new CheckResult(card, pack.get(), outline, List.copyOf(findings));
+    }
+
+    public CheckResult check(String text, String template, Predicate<String> companionExists) {
+        return check(text, new LineIndex(text), template, companionExists, () -> false);
+    }
+
+    /** Applies the pack's severity for the code, when it sets one. */
+    private static Finding withSeverity(RulePack pack, Finding f) {
+        String word = pack.severities().get(f.code().id());
+        if (word == null) {
+            return f;
+        }
+        DiagnosticSeverity s = switch (word) {
+            case "error" -> DiagnosticSeverity.Error;
+            case "warning" -> DiagnosticSeverity.Warning;
+            case "hint" -> DiagnosticSeverity.Hint;
+            default -> DiagnosticSeverity.Information;
+        };
+        return new Finding(f.code(), f.start(), f.end(), s, f.message(), f.section());
+    }
+}

@@ -1,0 +1,39 @@
+package dev.modelcard.check;
+
+import java.util.Optional;
+
+/** The diagnostic codes. Stable: users name them in settings, CI and disable comments. */
+public enum Code {
+    MISSING_SECTION("missing-section", "A section the template requires (or recommends) is absent."),
+    EMPTY_SECTION("empty-section", "A template section has a heading but nothing in it."),
+    PLACEHOLDER("placeholder", "Template text or a common placeholder is still in the card."),
+    HEADING_LEVEL("heading-level", "A template section is at another heading level than the template's."),
+    DUPLICATE_SECTION("duplicate-section", "The same template section appears twice under one parent."),
+    SECTION_ORDER("section-order", "A template section is out of the template's order."),
+    FRONT_MATTER("front-matter", "The YAML front matter cannot be read.");
+
+    private final String id;
+    private final String summary;
+
+    Code(String id, String summary) {
+        this.id = id;
+        this.summary = summary;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public static Optional<Code> of(String id) {
+        for (Code c : values()) {
+            if (c.id.equals(id)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+}

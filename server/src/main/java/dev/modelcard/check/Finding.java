@@ -1,0 +1,10 @@
+package dev.modelcard.check;
+
+import org.eclipse.lsp4j.DiagnosticSeverity;
+
+/**
+ * One problem in a card, as offsets into its text.
+ *
+ * @param section the id of the template section it concerns, or null
+ */
+public record Finding(Code code, int start, int end, DiagnosticSeverity severity, String message, String section) {}

@@ -1,0 +1,191 @@
+package dev.modelcard.check;
+
+import dev.modelcard.markdown.CardDocument;
+import dev.modelcard.markdown.Heading;
+import dev.modelcard.pack.RulePack;
+import dev.modelcard.pack.SectionRule;
+import dev.modelcard.pack.Titles;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The card's headings matched to the template's sections. A heading matches a section by title or alias
+ * ({@link Titles#key}); when several sections share a title, the one under the nearest matched ancestor wins.
+ */
+public final class Outline {
+    private final CardDocument card;
+    private final RulePack pack;
+    private final Heading title;
+    private final SectionRule[] match;
+    private final Heading[] parent;
+    private final Map<String, List<Heading>> occurrences;
+    private final boolean[] empty;
+
+    private Outline(CardDocument card, RulePack pack) {
+        this.card = card;
+        this.pack = pack;
+        List<Heading> headings = card.headings();
+        this.match = new SectionRule[headings.size()];
+        this.parent = new Heading[headings.size()];
+        this.occurrences = new LinkedHashMap<>();
+        Deque<Heading> stack = new ArrayDeque<>();
+        for (Heading h : headings) {
+            while (!stack.isEmpty() && stack.peek().level() >= h.level()) {
+                stack.pop();
+            }
+            parent[h.index()] = stack.peek();
+            SectionRule rule = choose(pack.sectionsByKey(Titles.key(h.text())), h, stack);
+            if (rule != null) {
+                match[h.index()] = rule;
+                occurrences.computeIfAbsent(rule.id(), k -> new ArrayList<>()).add(h);
+            }
+            stack.push(h);
+        }
+        this.title = findTitle(headings);
+        this.empty = emptiness(headings);
+    }
+
+    public static Outline of(CardDocument card, RulePack pack) {
+        return new Outline(card, pack);
+    }
+
+    private SectionRule choose(List<SectionRule> candidates, Heading h, Deque<Heading> stack) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        SectionRule ancestor = null;
+        for (Heading a : stack) {
+            if (match[a.index()] != null) {
+                ancestor = match[a.index()];
+                break;
+            }
+        }
+        for (SectionRule c : candidates) {
+            if (pack.parent(c).orElse(null) == ancestor) {
+                return c;
+            }
+        }
+        for (SectionRule c : candidates) {
+            if (c.level() == h.level()) {
+                return c;
+            }
+        }
+        return candidates.get(0);
+    }
+
+    private Heading findTitle(List<Heading> headings) {
+        int level = pack.title().map(t -> t.level()).orElse(1);
+        for (Heading h : headings) {
+            if (h.level() == level && match[h.index()] == null) {
+                return h;
+            }
+            if (match[h.index()] != null) {
+                return null; // a title comes before the template's sections
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A section is empty when nothing but whitespace, HTML comments, thematic breaks and empty subsections lies
+     * under its heading. The template decides what is a subsection where it can: a later heading of another
+     * template section ends it even when deeper (the BioImage Glossary is a level-2 heading after the level-1
+     * "How to Get Started"), and its own template subsections stay in it even when a heading level is wrong.
+     */
+    private boolean[] emptiness(List<Heading> headings) {
+        boolean[] direct = new boolean[headings.size()];
+        List<org.commonmark.node.Node> blocks = card.blocks();
+        for (Heading h : headings) {
+            int from = h.blockIndex() + 1;
+            int to = h.index() + 1 < headings.size() ? headings.get(h.index() + 1).blockIndex() : blocks.size();
+            for (int b = from; b < to && !direct[h.index()]; b++) {
+                direct[h.index()] = Content.isContent(blocks.get(b));
+            }
+        }
+        boolean[] result = new boolean[headings.size()];
+        for (Heading h : headings) {
+            boolean isEmpty = !direct[h.index()];
+            for (int j = h.index() + 1; isEmpty && j < headings.size(); j++) {
+                Heading d = headings.get(j);
+                boolean templateChild = match[d.index()] != null && match[h.index()] != null && belongsUnder(d, h);
+                if (!templateChild && (d.level() <= h.level() || match[d.index()] != null && !belongsUnder(d, h))) {
+                    break;
+                }
+                isEmpty = !direct[j];
+            }
+            result[h.index()] = isEmpty;
+        }
+        return result;
+    }
+
+    private boolean belongsUnder(Heading descendant, Heading section) {
+        SectionRule d = match[descendant.index()];
+        SectionRule s = match[section.index()];
+        if (d == null || s == null) {
+            return true;
+        }
+        for (Optional<SectionRule> p = pack.parent(d); p.isPresent(); p = pack.parent(p.get())) {
+            if (p.get() == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The card's title heading (the first heading at the title level, above the template's sections), or null. */
+    public Heading title() {
+        return title;
+    }
+
+    /** The template section a heading matches, or null for a heading of the card's own. */
+    public SectionRule sectionOf(Heading h) {
+        return match[h.index()];
+    }
+
+    /** The heading a heading sits under in the document, or null at the top. */
+    public Heading parentOf(Heading h) {
+        return parent[h.index()];
+    }
+
+    /** The nearest heading above {@code h} in the document that matches a template section, or null. */
+    public Heading matchedAncestor(Heading h) {
+        for (Heading p = parent[h.index()]; p != null; p = parent[p.index()]) {
+            if (match[p.index()] != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Headings matching a section, in document order. */
+    public List<Heading> occurrences(SectionRule section) {
+        return occurrences.getOrDefault(section.id(), List.of());
+    }
+
+    public boolean isPresent(SectionRule section) {
+        return occurrences.containsKey(section.id());
+    }
+
+    /** See {@link #emptiness}. */
+    public boolean isEmpty(Heading h) {
+        return empty[h.index()];
+    }
+
+    /** Distinct template sections present. */
+    public int presentCount() {
+        return occurrences.size();
+    }
+
+    public Map<String, List<Heading>> allOccurrences() {
+        return new HashMap<>(occurrences);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.modelcard.check;
+
+import dev.modelcard.markdown.CardDocument;
+import dev.modelcard.markdown.Heading;
+import dev.modelcard.pack.Detection;
+import dev.modelcard.pack.PackRegistry;
+import dev.modelcard.pack.RulePack;
+import dev.modelcard.pack.SectionRule;
+import dev.modelcard.pack.Titles;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Decides which pack a card follows: an explicit choice wins; then a companion file beside the card; then the
+ * headings, the pack whose sections match best above its thresholds. Otherwise none: the card is not checked.
+ */
+public final class TemplateDetector {
+    private final PackRegistry packs;
+
+    public TemplateDetector(PackRegistry packs) {
+        this.packs = packs;
+    }
+
+    /**
+     * @param explicit a pack id the user chose, or null
+     * @param companionExists tells whether a file of that name lies beside the card
+     */
+    public Optional<RulePack> detect(CardDocument card, String explicit, Predicate<String> companionExists) {
+        if (explicit != null && !explicit.isBlank()) {
+            return packs.get(explicit);
+        }
+        for (RulePack p : packs.templates()) {
+            Optional<Detection> d = p.detection();
+            if (d.isPresent() && d.get().companions().stream().anyMatch(companionExists)) {
+                return Optional.of(p);
+            }
+        }
+        RulePack best = null;
+        double bestShare = 0;
+        for (RulePack p : packs.templates()) {
+            Optional<Detection> d = p.detection();
+            if (d.isEmpty()) {
+                continue;
+            }
+            Set<String> present = new HashSet<>();
+            for (Heading h : card.headings()) {
+                for (SectionRule s : p.sectionsByKey(Titles.key(h.text()))) {
+                    present.add(s.id());
+                }
+            }
+            long signature = d.get().signature().stream().filter(present::contains).count();
+            double share = (double) present.size() / p.allSections().size();
+            boolean enough = present.size() >= d.get().minSections() && share >= d.get().minShare()
+                    && signature >= d.get().minSignature();
+            if (enough && share > bestShare) {
+                best = p;
+                bestShare = share;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

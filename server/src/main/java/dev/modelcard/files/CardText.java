@@ -1,0 +1,57 @@
+package dev.modelcard.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+
+/** Reading a card from disk, and the files beside it. */
+public final class CardText {
+    /** Far above any real card; refuses a mistaken path to a huge file before it fills memory. */
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private CardText() {}
+
+    /** A file that cannot be checked, with a reason a user can act on. */
+    public static final class UnreadableException extends Exception {
+        public UnreadableException(String message) {
+            super(message);
+        }
+    }
+
+    /** The file's text, decoded strictly as UTF-8 (a leading BOM is kept; it is handled as text). */
+    public static String read(Path file) throws UnreadableException {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new UnreadableException("file is " + size / (1024 * 1024) + " MiB; cards over 64 MiB are not read");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            try {
+                return decoder.decode(in).toString();
+            } catch (MalformedInputException e) {
+                throw new UnreadableException("not UTF-8 text (invalid byte at offset " + in.position() + ")");
+            } catch (CharacterCodingException e) {
+                throw new UnreadableException("not UTF-8 text");
+            }
+        } catch (IOException e) {
+            throw new UnreadableException("cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Whether a file of the given name lies in the card's folder. */
+    public static Predicate<String> companions(Path card) {
+        Path dir = card.toAbsolutePath().getParent();
+        return name -> dir != null && Files.isRegularFile(dir.resolve(name));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.modelcard.lsp;
+
+import dev.modelcard.check.CardChecker;
+import dev.modelcard.cli.Main;
+import dev.modelcard.pack.PackProblem;
+import dev.modelcard.pack.PackRegistry;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/** The protocol face of the server: lifecycle and settings. Features live in the services and the engine. */
+public final class ModelCardServer implements LanguageServer, LanguageClientAware {
+    private final ServerLog log = new ServerLog();
+    private final DocumentStore docs = new DocumentStore();
+    private final IntConsumer exit;
+    private volatile Settings settings = Settings.DEFAULT;
+    private volatile CardChecker checker;
+    private volatile boolean shutdown;
+    private final Validator validator;
+    private final CardTextDocumentService textService;
+    private final CardWorkspaceService workspaceService;
+
+    /** @param exit called with the process exit code on the {@code exit} notification */
+    public ModelCardServer(IntConsumer exit) {
+        this.exit = exit;
+        this.checker = new CardChecker(PackRegistry.bundled(), log::error);
+        this.validator = new Validator(docs, () -> checker, () -> settings, log);
+        this.textService = new CardTextDocumentService(docs, validator, log);
+        this.workspaceService = new CardWorkspaceService(this);
+    }
+
+    @Override
+    public void connect(LanguageClient client) {
+        log.connect(client);
+        validator.connect(client);
+    }
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        applySettings(Settings.from(params.getInitializationOptions(), log));
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        sync.setSave(false);
+        ServerCapabilities caps = new ServerCapabilities();
+        caps.setTextDocumentSync(sync);
+        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("modelcard-ls",
+                Main.version())));
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        log.info("modelcard-ls " + Main.version() + " ready; packs: " + checker.packs().templates().stream()
+                .map(p -> p.id()).toList());
+        reportPackProblems();
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdown = true;
+        validator.shutdown();
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        validator.shutdown();
+        exit.accept(shutdown ? 0 : 1);
+    }
+
+    boolean isShutdown() {
+        return shutdown;
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return textService;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspaceService;
+    }
+
+    void updateSettings(Object raw) {
+        applySettings(Settings.from(raw, log));
+        reportPackProblems();
+        recheckAll();
+    }
+
+    void recheckAll() {
+        validator.all();
+    }
+
+    private void applySettings(Settings next) {
+        Settings previous = settings;
+        settings = next;
+        if (!next.packs().equals(previous.packs())) {
+            List<Path> files = next.packs().stream().map(Path::of).toList();
+            checker = new CardChecker(files.isEmpty() ? PackRegistry.bundled() : PackRegistry.withFiles(files),
+                    log::error);
+        }
+        if (next.template() != null && checker.packs().get(next.template()).isEmpty()) {
+            log.show(MessageType.Warning, "unknown template '" + next.template() + "' in the settings; known: "
+                    + checker.packs().templates().stream().map(p -> p.id()).toList());
+        }
+    }
+
+    private void reportPackProblems() {
+        for (PackProblem p : checker.packs().problems()) {
+            log.show(MessageType.Error, "rule pack not used: " + p);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.modelcard.lsp;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** Runs the server over a pair of streams. */
+public final class ServerLauncher {
+    private ServerLauncher() {}
+
+    /**
+     * Runs on the process's stdin and stdout until the client sends {@code exit} or closes the input. Stdout is
+     * taken for the protocol first, so a stray print elsewhere goes to stderr and cannot corrupt it.
+     */
+    public static int runOnStdio() {
+        PrintStream protocolOut = System.out;
+        System.setOut(System.err);
+        return run(System.in, protocolOut, code -> {
+            protocolOut.flush();
+            System.exit(code);
+        });
+    }
+
+    /** Listens until the input ends; returns 0 when the client shut the server down first, else 1. */
+    public static int run(InputStream in, OutputStream out, IntConsumer exit) {
+        ModelCardServer server = new ModelCardServer(exit);
+        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        server.connect(launcher.getRemoteProxy());
+        Future<Void> listening = launcher.startListening();
+        try {
+            listening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            System.err.println("[modelcard error] the connection failed: " + e.getCause());
+        }
+        return server.isShutdown() ? 0 : 1;
+    }
+}

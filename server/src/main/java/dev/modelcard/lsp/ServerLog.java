@@ -1,0 +1,49 @@
+package dev.modelcard.lsp;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/** Logs to stderr and, once connected, to the client's output ({@code window/logMessage}). Never to stdout. */
+public final class ServerLog {
+    private volatile LanguageClient client;
+
+    void connect(LanguageClient c) {
+        this.client = c;
+    }
+
+    public void info(String message) {
+        log(MessageType.Info, message);
+    }
+
+    public void warn(String message) {
+        log(MessageType.Warning, message);
+    }
+
+    public void error(String message, Throwable e) {
+        StringWriter trace = new StringWriter();
+        if (e != null) {
+            e.printStackTrace(new PrintWriter(trace));
+        }
+        log(MessageType.Error, message + (e == null ? "" : ": " + e + "\n" + trace));
+    }
+
+    /** Also shows the message to the user ({@code window/showMessage}). */
+    public void show(MessageType type, String message) {
+        log(type, message);
+        LanguageClient c = client;
+        if (c != null) {
+            c.showMessage(new MessageParams(type, "modelcard: " + message));
+        }
+    }
+
+    private void log(MessageType type, String message) {
+        System.err.println("[modelcard " + type.name().toLowerCase() + "] " + message);
+        LanguageClient c = client;
+        if (c != null) {
+            c.logMessage(new MessageParams(type, message));
+        }
+    }
+}

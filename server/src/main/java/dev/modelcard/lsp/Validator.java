@@ -1,0 +1,159 @@
+package dev.modelcard.lsp;
+
+import dev.modelcard.check.CardChecker;
+import dev.modelcard.check.CheckResult;
+import dev.modelcard.files.CardFiles;
+import dev.modelcard.files.CardText;
+import dev.modelcard.text.TextDocument;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.services.LanguageClient;
+
+/**
+ * Checks documents off the message thread and publishes their diagnostics. One pending check per document:
+ * each edit replaces it (debounce), a check whose version went stale stops at the next check boundary, and the
+ * version is checked again just before publishing.
+ */
+final class Validator {
+    private final DocumentStore docs;
+    private final Supplier<CardChecker> checker;
+    private final Supplier<Settings> settings;
+    private final ServerLog log;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "modelcard-check");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastDurationMs = new ConcurrentHashMap<>();
+    private final Map<String, CheckResult> results = new ConcurrentHashMap<>();
+    private volatile LanguageClient client;
+
+    Validator(DocumentStore docs, Supplier<CardChecker> checker, Supplier<Settings> settings, ServerLog log) {
+        this.docs = docs;
+        this.checker = checker;
+        this.settings = settings;
+        this.log = log;
+    }
+
+    void connect(LanguageClient c) {
+        this.client = c;
+    }
+
+    /** Checks at once (on open). */
+    void now(String uri) {
+        schedule(uri, 0);
+    }
+
+    /** Checks after the debounce delay (on change). */
+    void later(String uri) {
+        Integer configured = settings.get().debounceMs();
+        long delay = configured != null ? configured
+                : Math.min(Settings.MAX_AUTO_DEBOUNCE_MS, lastDurationMs.getOrDefault(uri, 0L));
+        schedule(uri, delay);
+    }
+
+    void all() {
+        for (TextDocument d : docs.all()) {
+            now(d.uri());
+        }
+    }
+
+    /** Forgets a closed document and clears its diagnostics. */
+    void close(String uri) {
+        ScheduledFuture<?> f = pending.remove(uri);
+        if (f != null) {
+            f.cancel(false);
+        }
+        results.remove(uri);
+        lastDurationMs.remove(uri);
+        LanguageClient c = client;
+        if (c != null) {
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
+        }
+    }
+
+    /** The latest published result for a document, or null. */
+    CheckResult result(String uri) {
+        return results.get(uri);
+    }
+
+    void shutdown() {
+        worker.shutdownNow();
+    }
+
+    private void schedule(String uri, long delayMs) {
+        if (worker.isShutdown()) {
+            return;
+        }
+        ScheduledFuture<?> next = worker.schedule(() -> run(uri), delayMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> previous = pending.put(uri, next);
+        if (previous != null) {
+            previous.cancel(false);
+        }
+    }
+
+    private void run(String uri) {
+        TextDocument doc = docs.get(uri);
+        LanguageClient c = client;
+        if (doc == null || c == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            CheckResult result;
+            if (isCard(uri)) {
+                result = checker.get().check(doc.text(), doc.lines(), settings.get().template(), companions(uri),
+                        () -> !docs.isCurrent(doc));
+            } else {
+                result = null;
+            }
+            if (!docs.isCurrent(doc)) {
+                return; // a newer version is queued; it publishes
+            }
+            if (result != null) {
+                results.put(uri, result);
+            }
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri,
+                    result == null ? List.of() : Diagnostics.of(result.findings(), doc.lines()), doc.version()));
+        } catch (CancellationException stale) {
+            // dropped: the document changed while it was being checked
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            log.error("checking " + uri + " (version " + doc.version() + ") failed; the server keeps running", e);
+        } finally {
+            lastDurationMs.put(uri, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** Only files named like model cards are checked; others get an empty list, so clients see an answer. */
+    private static boolean isCard(String uri) {
+        Path path = path(uri);
+        String name = path != null ? path.getFileName().toString() : uri.substring(uri.lastIndexOf('/') + 1);
+        return CardFiles.isCardName(name);
+    }
+
+    private static Predicate<String> companions(String uri) {
+        Path path = path(uri);
+        return path == null ? name -> false : CardText.companions(path);
+    }
+
+    private static Path path(String uri) {
+        try {
+            URI u = URI.create(uri);
+            return "file".equals(u.getScheme()) ? Path.of(u) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

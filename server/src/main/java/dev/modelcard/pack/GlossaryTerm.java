@@ -1,0 +1,3 @@
+package dev.modelcard.pack;
+
+public record GlossaryTerm(String term, String definition) {}

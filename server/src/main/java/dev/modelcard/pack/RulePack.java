@@ -1,0 +1,172 @@
+package dev.modelcard.pack;
+
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A template's rules: its section tree, placeholders, glossary and detection hints. Immutable. */
+public final class RulePack {
+    private final String id;
+    private final String name;
+    private final String shortName;
+    private final String extendsId;
+    private final Detection detection;
+    private final TitleRule title;
+    private final List<SectionRule> sections;
+    private final List<GlossaryTerm> glossary;
+    private final List<PlaceholderRule> placeholders;
+    private final Map<String, String> severities;
+
+    private final List<SectionRule> ordered;
+    private final Map<String, SectionRule> byId;
+    private final Map<String, SectionRule> parentOf;
+    private final Map<String, Integer> order;
+    private final ImmutableListMultimap<String, SectionRule> byKey;
+    private final Set<String> instructionKeys;
+
+    public RulePack(String id, String name, String shortName, String extendsId, Detection detection, TitleRule title,
+            List<SectionRule> sections, List<GlossaryTerm> glossary, List<PlaceholderRule> placeholders,
+            Map<String, String> severities) {
+        this.id = id;
+        this.name = name;
+        this.shortName = shortName;
+        this.extendsId = extendsId;
+        this.detection = detection;
+        this.title = title;
+        this.sections = List.copyOf(sections);
+        this.glossary = List.copyOf(glossary);
+        this.placeholders = List.copyOf(placeholders);
+        this.severities = ImmutableMap.copyOf(severities);
+
+        List<SectionRule> all = new ArrayList<>();
+        Map<String, SectionRule> parents = new HashMap<>();
+        collect(this.sections, null, all, parents);
+        this.ordered = List.copyOf(all);
+        Map<String, SectionRule> ids = new LinkedHashMap<>();
+        Map<String, Integer> index = new HashMap<>();
+        ImmutableListMultimap.Builder<String, SectionRule> keys = ImmutableListMultimap.builder();
+        ImmutableSet.Builder<String> instructions = ImmutableSet.builder();
+        for (SectionRule s : all) {
+            ids.put(s.id(), s);
+            index.put(s.id(), index.size());
+            keys.put(Titles.key(s.title()), s);
+            for (String alias : s.aliases()) {
+                keys.put(Titles.key(alias), s);
+            }
+            for (String instruction : s.instructions()) {
+                instructions.add(Titles.key(instruction));
+            }
+        }
+        if (title != null) {
+            for (String instruction : title.instructions()) {
+                instructions.add(Titles.key(instruction));
+            }
+        }
+        this.byId = ImmutableMap.copyOf(ids);
+        this.parentOf = parents;
+        this.order = index;
+        this.byKey = keys.build();
+        this.instructionKeys = instructions.build();
+    }
+
+    private static void collect(List<SectionRule> list, SectionRule parent, List<SectionRule> out,
+            Map<String, SectionRule> parents) {
+        for (SectionRule s : list) {
+            out.add(s);
+            if (parent != null) {
+                parents.put(s.id(), parent);
+            }
+            collect(s.children(), s, out, parents);
+        }
+    }
+
+    /** A copy that inherits the base pack's placeholders and glossary (the base's come first). */
+    public RulePack withBase(RulePack base) {
+        List<PlaceholderRule> p = new ArrayList<>(base.placeholders);
+        p.addAll(placeholders);
+        List<GlossaryTerm> g = new ArrayList<>(base.glossary);
+        g.addAll(glossary);
+        Map<String, String> sev = new LinkedHashMap<>(base.severities);
+        sev.putAll(severities);
+        return new RulePack(id, name, shortName, extendsId, detection, title, sections, g, p, sev);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** For messages: "CZI model card template". */
+    public String name() {
+        return name;
+    }
+
+    /** For status lines: "CZI model card". */
+    public String shortName() {
+        return shortName;
+    }
+
+    public Optional<String> extendsId() {
+        return Optional.ofNullable(extendsId);
+    }
+
+    public Optional<Detection> detection() {
+        return Optional.ofNullable(detection);
+    }
+
+    public Optional<TitleRule> title() {
+        return Optional.ofNullable(title);
+    }
+
+    /** Top-level sections in template order. */
+    public List<SectionRule> sections() {
+        return sections;
+    }
+
+    /** Every section, depth first, in template order. */
+    public List<SectionRule> allSections() {
+        return ordered;
+    }
+
+    public Optional<SectionRule> section(String sectionId) {
+        return Optional.ofNullable(byId.get(sectionId));
+    }
+
+    public Optional<SectionRule> parent(SectionRule section) {
+        return Optional.ofNullable(parentOf.get(section.id()));
+    }
+
+    /** Position of a section in the template, depth first. */
+    public int orderOf(SectionRule section) {
+        return order.get(section.id());
+    }
+
+    /** The sections whose title or an alias has this {@link Titles#key}. */
+    public List<SectionRule> sectionsByKey(String key) {
+        return byKey.get(key);
+    }
+
+    /** True when the text (by {@link Titles#key}) is one of the template's own instruction texts. */
+    public boolean isInstruction(String text) {
+        return instructionKeys.contains(Titles.key(text));
+    }
+
+    public List<GlossaryTerm> glossary() {
+        return glossary;
+    }
+
+    public List<PlaceholderRule> placeholders() {
+        return placeholders;
+    }
+
+    /** Severity word per diagnostic code that this pack sets instead of the default. */
+    public Map<String, String> severities() {
+        return severities;
+    }
+}

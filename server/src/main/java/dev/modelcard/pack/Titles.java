@@ -1,0 +1,48 @@
+package dev.modelcard.pack;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Matching keys for headings and instruction texts: case, whitespace, punctuation, emoji, "and"/"&",
+ * a plural ending, a leading section number and an "[optional]"/"(optional)" mark do not count, so
+ * "2. Bias, Risks and Limitations" matches "Biases, Risks, and Limitations".
+ */
+public final class Titles {
+    private static final Pattern OPTIONAL_MARK = Pattern.compile("(?i)[\\[(]\\s*optional\\s*[\\])]");
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*(\\d+(\\.\\d+)*\\.?|[ivx]+\\.)\\s+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
+    private Titles() {}
+
+    public static String key(String title) {
+        String t = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        t = OPTIONAL_MARK.matcher(t).replaceAll(" ");
+        t = NUMBERING.matcher(t).replaceFirst("");
+        StringBuilder key = new StringBuilder();
+        for (String word : NOT_WORD.split(t)) {
+            if (word.isEmpty() || word.equals("and")) {
+                continue;
+            }
+            if (key.length() > 0) {
+                key.append(' ');
+            }
+            key.append(stem(word));
+        }
+        return key.toString();
+    }
+
+    /** Folds the usual English plural endings so that "biases" and "bias", "uses" and "use" agree. */
+    static String stem(String word) {
+        String w = word;
+        if (w.length() > 4 && w.endsWith("ies")) {
+            w = w.substring(0, w.length() - 3) + "y";
+        }
+        int end = w.length();
+        while (end > 3 && (w.charAt(end - 1) == 's' || w.charAt(end - 1) == 'e')) {
+            end--;
+        }
+        return w.substring(0, end);
+    }
+}

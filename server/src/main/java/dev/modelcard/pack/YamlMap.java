@@ -1,0 +1,221 @@
+package dev.modelcard.pack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Typed reads from a YAML mapping node that record every schema problem at the node's position, so a file is
+ * reported whole rather than at its first mistake.
+ */
+final class YamlMap {
+    private final String file;
+    private final Node node;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    private final List<PackProblem> problems;
+
+    private YamlMap(String file, Node node, List<PackProblem> problems) {
+        this.file = file;
+        this.node = node;
+        this.problems = problems;
+        if (node instanceof MappingNode map) {
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode key) {
+                    entries.put(key.getValue(), t);
+                } else {
+                    problem(t.getKeyNode(), "keys must be plain words");
+                }
+            }
+        }
+    }
+
+    /** The mapping at {@code node}, or null (with a problem) when it is not a mapping. */
+    static YamlMap of(String file, Node node, String what, List<PackProblem> problems) {
+        if (!(node instanceof MappingNode)) {
+            problems.add(at(file, node, what + " must be a mapping of keys to values"));
+            return null;
+        }
+        return new YamlMap(file, node, problems);
+    }
+
+    /** Reports keys outside {@code allowed}, suggesting the nearest allowed one. */
+    void allowOnly(Set<String> allowed, String what) {
+        for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                String hint = nearest(e.getKey(), allowed);
+                problem(e.getValue().getKeyNode(), "unknown key '" + e.getKey() + "' in " + what
+                        + (hint == null ? "" : "; did you mean '" + hint + "'?"));
+            }
+        }
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    Node value(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? null : t.getValueNode();
+    }
+
+    String string(String key, boolean required) {
+        Node v = value(key);
+        if (v == null) {
+            if (required) {
+                problem(node, "missing required key '" + key + "'");
+            }
+            return null;
+        }
+        if (v instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        problem(v, "'" + key + "' must be text");
+        return null;
+    }
+
+    Integer integer(String key, int min, int max) {
+        String s = string(key, false);
+        if (s == null) {
+            return null;
+        }
+        try {
+            int i = Integer.parseInt(s.trim());
+            if (i < min || i > max) {
+                problem(value(key), "'" + key + "' must be between " + min + " and " + max + ", not " + i);
+                return null;
+            }
+            return i;
+        } catch (NumberFormatException e) {
+            problem(value(key), "'" + key + "' must be a whole number, not '" + s + "'");
+            return null;
+        }
+    }
+
+    Double number(String key, double min, double max) {
+        String s = string(key, false);
+        if (s == null) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(s.trim());
+            if (d < min || d > max) {
+                problem(value(key), "'" + key + "' must be between " + min + " and " + max + ", not " + s);
+                return null;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            problem(value(key), "'" + key + "' must be a number, not '" + s + "'");
+            return null;
+        }
+    }
+
+    List<String> strings(String key) {
+        return items(key, (item) -> {
+            if (item instanceof ScalarNode s) {
+                return s.getValue();
+            }
+            problem(item, "each item of '" + key + "' must be text");
+            return null;
+        });
+    }
+
+    /** The items of a sequence, each converted; null conversions are dropped. A missing key is an empty list. */
+    <T> List<T> items(String key, Function<Node, T> convert) {
+        Node v = value(key);
+        List<T> out = new ArrayList<>();
+        if (v == null) {
+            return out;
+        }
+        if (!(v instanceof SequenceNode seq)) {
+            problem(v, "'" + key + "' must be a list");
+            return out;
+        }
+        for (Node item : seq.getValue()) {
+            T t = convert.apply(item);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** The scalar entries of a nested mapping, in file order. */
+    Map<String, String> stringMap(String key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Node v = value(key);
+        if (v == null) {
+            return out;
+        }
+        YamlMap m = of(file, v, "'" + key + "'", problems);
+        if (m == null) {
+            return out;
+        }
+        for (String k : m.entries.keySet()) {
+            String s = m.string(k, false);
+            if (s != null) {
+                out.put(k, s);
+            }
+        }
+        return out;
+    }
+
+    Node node() {
+        return node;
+    }
+
+    String file() {
+        return file;
+    }
+
+    void problem(Node at, String message) {
+        problems.add(at(file, at, message));
+    }
+
+    static PackProblem at(String file, Node node, String message) {
+        Mark m = node == null ? null : node.getStartMark().orElse(null);
+        return m == null
+                ? new PackProblem(file, 1, 1, message)
+                : new PackProblem(file, m.getLine() + 1, m.getColumn() + 1, message);
+    }
+
+    static String nearest(String word, Set<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word, c);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        return bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,101 @@
+package dev.modelcard.text;
+
+import java.util.Arrays;
+
+/**
+ * Line starts of a text, for converting between char offsets and LSP positions.
+ * Lines break at {@code \n}, {@code \r\n} and a lone {@code \r}, as LSP and CommonMark count them.
+ * Offsets and columns are Java chars, which are UTF-16 code units, the LSP default encoding.
+ */
+public final class LineIndex {
+    private final String text;
+    private final int[] starts;
+
+    public LineIndex(String text) {
+        this.text = text;
+        int[] s = new int[16];
+        int n = 0;
+        s[n++] = 0;
+        int len = text.length();
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < len && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (n == s.length) {
+                    s = Arrays.copyOf(s, n * 2);
+                }
+                s[n++] = i + 1;
+            }
+        }
+        this.starts = Arrays.copyOf(s, n);
+    }
+
+    public int lineCount() {
+        return starts.length;
+    }
+
+    /** Offset of the first char of a line; clamped to the text. */
+    public int lineStart(int line) {
+        if (line < 0) {
+            return 0;
+        }
+        return line >= starts.length ? text.length() : starts[line];
+    }
+
+    /** Offset just past the line's content, before its line break; clamped to the text. */
+    public int lineEnd(int line) {
+        if (line < 0) {
+            return lineEnd(0);
+        }
+        if (line >= starts.length) {
+            return text.length();
+        }
+        int end = line + 1 < starts.length ? starts[line + 1] : text.length();
+        while (end > starts[line] && isBreak(text.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /** The line holding an offset; an offset past the end belongs to the last line. */
+    public int lineOf(int offset) {
+        int o = Math.max(0, Math.min(offset, text.length()));
+        int i = Arrays.binarySearch(starts, o);
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /** Zero-based line and UTF-16 column of an offset, clamped into the text. */
+    public int[] position(int offset) {
+        int o = Math.max(0, Math.min(offset, text.length()));
+        int line = lineOf(o);
+        // An offset between \r and \n belongs at the end of the line's content.
+        int col = Math.min(o, lineEnd(line)) - starts[line];
+        return new int[] {line, col};
+    }
+
+    /**
+     * Offset of an LSP position. Out-of-range values are clamped the way editors do: a line past the end means
+     * the end of the text, a column past the line's content means the end of that content.
+     */
+    public int offset(int line, int character) {
+        if (line < 0) {
+            return 0;
+        }
+        if (line >= starts.length) {
+            return text.length();
+        }
+        int start = starts[line];
+        return start + Math.max(0, Math.min(character, lineEnd(line) - start));
+    }
+
+    /** True when a position lies inside the text as it is (no clamping needed). */
+    public boolean contains(int line, int character) {
+        return line >= 0 && line < starts.length && character >= 0 && character <= lineEnd(line) - starts[line];
+    }
+
+    private static boolean isBreak(char c) {
+        return c == '\n' || c == '\r';
+    }
+}
