@@ -44,10 +44,15 @@ public final class TemplateDetector {
             if (d.isEmpty()) {
                 continue;
             }
+            // Only the template's own titles count here: aliases ("Usage", "Hardware") are common words that
+            // help matching once a card is known to follow the template, not evidence that it does.
             Set<String> present = new HashSet<>();
             for (Heading h : card.headings()) {
-                for (SectionRule s : p.sectionsByKey(Titles.key(h.text()))) {
-                    present.add(s.id());
+                String key = Titles.key(h.text());
+                for (SectionRule s : p.sectionsByKey(key)) {
+                    if (Titles.key(s.title()).equals(key)) {
+                        present.add(s.id());
+                    }
                 }
             }
             long signature = d.get().signature().stream().filter(present::contains).count();

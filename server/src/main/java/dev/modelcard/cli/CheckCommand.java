@@ -144,8 +144,10 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (format == Format.json) {
-            out.println(new MessageJsonHandler(Map.of()).getDefaultGsonBuilder().setPrettyPrinting().create()
-                    .toJson(json));
+            // Diagnostics were turned into trees the way the server writes them (no null fields); only the
+            // explicit null of "template" for a file that is not a card survives serializeNulls.
+            out.println(new MessageJsonHandler(Map.of()).getDefaultGsonBuilder().setPrettyPrinting().serializeNulls()
+                    .create().toJson(json));
         } else {
             out.println(summary(checked, skipped, counts));
         }

@@ -1,0 +1,91 @@
+package dev.modelcard.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.modelcard.CardAssert;
+import dev.modelcard.files.CardText;
+import dev.modelcard.lsp.Diagnostics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.lsp4j.Diagnostic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Real cards written by others (../shared/corpus): Hugging Face, OpenAI, Meta, CZI, bioimage.io. */
+class CorpusTest {
+    static final Path CORPUS = Path.of(System.getProperty("modelcard.shared", "../../shared"), "corpus");
+
+    static Stream<Path> cards() throws Exception {
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            List<Path> md = files.filter(f -> f.toString().endsWith(".md")).sorted().toList();
+            assertTrue(md.size() >= 16, "the corpus is at " + CORPUS);
+            return md.stream();
+        }
+    }
+
+    /** None of them follows the CZI or BioImage template, so none gets a diagnostic. */
+    @ParameterizedTest
+    @MethodSource("cards")
+    void cardsInOtherFormatsGetNoDiagnostics(Path card) throws Exception {
+        CheckResult r = CardAssert.CHECKER.check(CardText.read(card), null, CardText.companions(card));
+        assertNull(r.pack(), card + " taken for " + (r.pack() == null ? "" : r.pack().id()));
+        assertEquals(List.of(), r.findings());
+    }
+
+    /** Forced onto each template, every card is checked without a failure and with ranges inside the text. */
+    @ParameterizedTest
+    @MethodSource("cards")
+    void forcedTemplatesGiveValidRanges(Path card) throws Exception {
+        String text = CardText.read(card);
+        for (String template : List.of("czi", "bioimage-io")) {
+            CheckResult r = CardAssert.CHECKER.check(text, template, name -> false);
+            var lines = r.card().lines();
+            for (Diagnostic d : Diagnostics.of(r.findings(), lines)) {
+                var s = d.getRange().getStart();
+                var e = d.getRange().getEnd();
+                assertTrue(lines.contains(s.getLine(), s.getCharacter()) && lines.contains(e.getLine(), e.getCharacter()),
+                        card + ": " + CardAssert.show(d));
+                assertTrue(s.getLine() < e.getLine() || s.getLine() == e.getLine() && s.getCharacter() <= e.getCharacter());
+            }
+        }
+    }
+
+    @Test
+    void placeholdersInTheHuggingFaceDraftAreFoundWhenForced() throws Exception {
+        String text = CardText.read(CORPUS.resolve("05-hf-template-whisper-medium-is.md"));
+        long n = CardAssert.CHECKER.check(text, "bioimage-io", name -> false).findings().stream()
+                .filter(f -> f.code() == Code.PLACEHOLDER && text.substring(f.start(), f.end())
+                        .equals("[More Information Needed]"))
+                .count();
+        assertEquals(35, n);
+    }
+
+    @Test
+    void trainerCardPlaceholdersAndSb3CodeBlock() throws Exception {
+        String trainer = CardText.read(CORPUS.resolve("07-trainer-distilbert-emotion.md"));
+        assertEquals(3, CardAssert.CHECKER.check(trainer, "czi", n -> false).findings().stream()
+                .filter(f -> trainer.substring(f.start(), f.end()).equals("More information needed")).count());
+        String sb3 = CardText.read(CORPUS.resolve("08-sb3-ppo-lunarlander.md"));
+        List<String> found = CardAssert.CHECKER.check(sb3, "czi", n -> false).findings().stream()
+                .filter(f -> f.code() == Code.PLACEHOLDER).map(f -> sb3.substring(f.start(), f.end())).toList();
+        assertEquals(List.of("TODO"), found); // the '...' lines inside the fenced block are code
+    }
+
+    @Test
+    void bioimageStubWithItsRdfBesideItIsABioimageCard(@TempDir Path dir) throws Exception {
+        Files.copy(CORPUS.resolve("16-bioimageio-unet2d-nuclei-broad.md"), dir.resolve("README.md"));
+        Files.copy(CORPUS.resolve("16-bioimageio-unet2d-nuclei-broad.rdf.yaml"), dir.resolve("rdf.yaml"));
+        Path card = dir.resolve("README.md");
+        CheckResult r = CardAssert.CHECKER.check(CardText.read(card), null, CardText.companions(card));
+        assertEquals("bioimage-io", r.pack().id());
+        // Every top-level required section is missing, each reported once at the title.
+        assertEquals(11, r.findings().size()); // 9 required, Table of Contents and Glossary recommended
+        assertTrue(r.findings().stream().allMatch(f -> f.code() == Code.MISSING_SECTION && f.start() == 0));
+    }
+}
