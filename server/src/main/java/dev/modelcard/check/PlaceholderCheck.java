@@ -45,6 +45,7 @@ final class PlaceholderCheck implements Check {
                 case EMPHASIS -> emphasis.add(p);
             }
         }
+        List<int[]> prose = new ArrayList<>();
         Tree.walk(card.root(), n -> {
             if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock || n instanceof HtmlBlock
                     || n instanceof Code || n instanceof HtmlInline || isAutolink(n)) {
@@ -59,18 +60,22 @@ final class PlaceholderCheck implements Check {
             }
             if (n instanceof Emphasis e) {
                 String text = Tree.plainText(e).strip();
-                String why = pack.isInstruction(text) ? "template instruction" : matchEmphasis(emphasis, text);
+                String why = pack.mayBeInstruction(text) && pack.isInstructionKey(Titles.key(text))
+                        ? "template instruction" : matchEmphasis(emphasis, text);
                 if (why != null) {
                     report(ctx, Tree.start(e), Tree.end(e), text, why);
                     return false;
                 }
                 return true;
             }
-            if (n instanceof Text t) {
-                scanText(ctx, t, inline, lines);
+            if (n instanceof Text t && Tree.start(t) >= 0) {
+                if (!matchLine(ctx, t, lines)) {
+                    prose.add(new int[] {Tree.start(t), Tree.end(t)});
+                }
             }
             return true;
         });
+        scanProse(ctx, prose, inline);
     }
 
     /** {@code <https://...>}: its text is its destination, a URL, not prose. */
@@ -84,7 +89,11 @@ final class PlaceholderCheck implements Check {
 
     private static boolean isInstruction(RulePack pack, Node block) {
         String text = Tree.plainText(block);
-        return Titles.key(text).split(" ").length >= MIN_PLAIN_INSTRUCTION_WORDS && pack.isInstruction(text);
+        if (!pack.mayBeInstruction(text)) {
+            return false;
+        }
+        String key = Titles.key(text);
+        return key.split(" ").length >= MIN_PLAIN_INSTRUCTION_WORDS && pack.isInstructionKey(key);
     }
 
     private static String matchEmphasis(List<PlaceholderRule> rules, String text) {
@@ -96,33 +105,63 @@ final class PlaceholderCheck implements Check {
         return null;
     }
 
-    private static void scanText(CheckContext ctx, Text t, List<PlaceholderRule> inline,
-            List<PlaceholderRule> lines) {
-        int start = Tree.start(t);
-        int end = Tree.end(t);
-        if (start < 0) {
-            return;
+    /** A text alone on its line that is a whole-line placeholder ("..."): reported, and not scanned further. */
+    private static boolean matchLine(CheckContext ctx, Text t, List<PlaceholderRule> lines) {
+        if (lines.isEmpty() || !aloneOnLine(t)) {
+            return false;
         }
-        String source = ctx.card().text().substring(start, end);
-        if (aloneOnLine(t)) {
-            String trimmed = source.strip();
-            for (PlaceholderRule p : lines) {
-                if (p.source().equals(trimmed)) {
-                    int lead = source.indexOf(trimmed);
-                    report(ctx, start + lead, start + lead + trimmed.length(), trimmed, describe(p));
-                    return;
-                }
+        int start = Tree.start(t);
+        String source = ctx.card().text().substring(start, Tree.end(t));
+        String trimmed = source.strip();
+        for (PlaceholderRule p : lines) {
+            if (p.source().equals(trimmed)) {
+                int lead = source.indexOf(trimmed);
+                report(ctx, start + lead, start + lead + trimmed.length(), trimmed, describe(p));
+                return true;
             }
         }
-        // Overlapping matches of different patterns (TODO inside "[TODO: ...]") are reported once, widest first.
+        return false;
+    }
+
+    /**
+     * Runs each inline pattern once over the whole text and keeps the matches that lie inside one prose text
+     * span (so never in code, HTML or a URL). Overlapping matches of different patterns ("TODO" inside
+     * "[TODO: ...]") are reported once, the widest at the earliest start.
+     */
+    private static void scanProse(CheckContext ctx, List<int[]> prose, List<PlaceholderRule> inline) {
+        if (prose.isEmpty() || inline.isEmpty()) {
+            return;
+        }
+        prose.sort((a, b) -> Integer.compare(a[0], b[0]));
+        int[] starts = prose.stream().mapToInt(r -> r[0]).toArray();
+        String text = ctx.card().text();
+        int from = prose.get(0)[0];
+        int to = prose.stream().mapToInt(r -> r[1]).max().orElse(from);
         List<int[]> found = new ArrayList<>();
-        List<String> why = new ArrayList<>();
+        List<PlaceholderRule> why = new ArrayList<>();
+        String lower = null;
         for (PlaceholderRule p : inline) {
-            Matcher m = p.pattern().matcher(source);
+            if (p.kind() == PlaceholderRule.Kind.TEXT) {
+                // Literals are found with indexOf on a lower-cased copy: far faster than a case-insensitive
+                // regex, and exact while lower-casing keeps every char's offset (it nearly always does).
+                lower = lower != null ? lower : text.toLowerCase(java.util.Locale.ROOT);
+                String needle = p.source().toLowerCase(java.util.Locale.ROOT);
+                if (lower.length() == text.length()) {
+                    for (int at = lower.indexOf(needle, from); at >= 0 && at < to; at = lower.indexOf(needle, at + 1)) {
+                        if (insideOne(prose, starts, at, at + needle.length())) {
+                            found.add(new int[] {at, at + needle.length()});
+                            why.add(p);
+                        }
+                    }
+                    continue;
+                }
+            }
+            Matcher m = p.pattern().matcher(text).region(from, to);
+            m.useTransparentBounds(true);
             while (m.find()) {
-                if (m.end() > m.start()) {
+                if (m.end() > m.start() && insideOne(prose, starts, m.start(), m.end())) {
                     found.add(new int[] {m.start(), m.end()});
-                    why.add(describe(p));
+                    why.add(p);
                 }
             }
         }
@@ -139,9 +178,15 @@ final class PlaceholderCheck implements Check {
             if (r[0] < covered) {
                 continue;
             }
-            report(ctx, start + r[0], start + r[1], source.substring(r[0], r[1]), why.get(i));
+            report(ctx, r[0], r[1], text.substring(r[0], r[1]), describe(why.get(i)));
             covered = r[1];
         }
+    }
+
+    private static boolean insideOne(List<int[]> spans, int[] starts, int start, int end) {
+        int i = java.util.Arrays.binarySearch(starts, start);
+        int at = i >= 0 ? i : -i - 2;
+        return at >= 0 && end <= spans.get(at)[1];
     }
 
     /** True when nothing else of its paragraph shares the text's line. */

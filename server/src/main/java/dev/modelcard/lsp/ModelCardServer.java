@@ -28,7 +28,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     private final DocumentStore docs = new DocumentStore();
     private final IntConsumer exit;
     private volatile Settings settings = Settings.DEFAULT;
-    private volatile CardChecker checker;
+    /** Packs load off the message thread while the client initializes; the first check waits for them. */
+    private volatile CompletableFuture<CardChecker> checker;
     private volatile boolean shutdown;
     private final Validator validator;
     private final CardTextDocumentService textService;
@@ -37,8 +38,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     /** @param exit called with the process exit code on the {@code exit} notification */
     public ModelCardServer(IntConsumer exit) {
         this.exit = exit;
-        this.checker = new CardChecker(PackRegistry.bundled(), log::error);
-        this.validator = new Validator(docs, () -> checker, () -> settings, log);
+        this.checker = load(List.of());
+        this.validator = new Validator(docs, () -> checker.join(), () -> settings, log);
         this.textService = new CardTextDocumentService(docs, validator, log);
         this.workspaceService = new CardWorkspaceService(this);
     }
@@ -64,8 +65,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
 
     @Override
     public void initialized(InitializedParams params) {
-        log.info("modelcard-ls " + Main.version() + " ready; packs: " + checker.packs().templates().stream()
-                .map(p -> p.id()).toList());
+        checker.thenAccept(c -> log.info("modelcard-ls " + Main.version() + " ready; packs: "
+                + c.packs().templates().stream().map(p -> p.id()).toList()));
         reportPackProblems();
     }
 
@@ -110,19 +111,39 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         Settings previous = settings;
         settings = next;
         if (!next.packs().equals(previous.packs())) {
-            List<Path> files = next.packs().stream().map(Path::of).toList();
-            checker = new CardChecker(files.isEmpty() ? PackRegistry.bundled() : PackRegistry.withFiles(files),
-                    log::error);
+            checker = load(next.packs().stream().map(Path::of).toList());
         }
-        if (next.template() != null && checker.packs().get(next.template()).isEmpty()) {
-            log.show(MessageType.Warning, "unknown template '" + next.template() + "' in the settings; known: "
-                    + checker.packs().templates().stream().map(p -> p.id()).toList());
+        if (next.template() != null) {
+            checker.thenAccept(c -> {
+                if (c.packs().get(next.template()).isEmpty()) {
+                    log.show(MessageType.Warning, "unknown template '" + next.template() + "' in the settings; "
+                            + "known: " + c.packs().templates().stream().map(p -> p.id()).toList());
+                }
+            });
         }
     }
 
+    private CompletableFuture<CardChecker> load(List<Path> extraPacks) {
+        CompletableFuture<CardChecker> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                PackRegistry packs = extraPacks.isEmpty() ? PackRegistry.bundled() : PackRegistry.withFiles(extraPacks);
+                f.complete(new CardChecker(packs, log::error));
+            } catch (RuntimeException | Error e) {
+                log.error("cannot load the rule packs", e);
+                f.completeExceptionally(e);
+            }
+        }, "modelcard-packs");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
     private void reportPackProblems() {
-        for (PackProblem p : checker.packs().problems()) {
-            log.show(MessageType.Error, "rule pack not used: " + p);
-        }
+        checker.thenAccept(c -> {
+            for (PackProblem p : c.packs().problems()) {
+                log.show(MessageType.Error, "rule pack not used: " + p);
+            }
+        });
     }
 }

@@ -10,11 +10,14 @@ import java.util.List;
  * work at the top level or under {@code "modelcard"} (as VS Code sends a settings section).
  *
  * @param template a pack id to use for every card, or null to detect it
- * @param debounceMs delay before checking after an edit; null = adaptive (as long as the last check took)
+ * @param debounceMs delay before checking after an edit; null = adaptive (none for a check under 50 ms, else as
+ *     long as the last check took, at most 250 ms)
  * @param packs extra rule pack files
  */
 public record Settings(String template, Integer debounceMs, List<String> packs) {
     public static final Settings DEFAULT = new Settings(null, null, List.of());
+    /** Checks faster than this get no delay by default. */
+    static final int AUTO_DEBOUNCE_FROM_MS = 50;
     /** The adaptive delay never waits longer than this. */
     static final int MAX_AUTO_DEBOUNCE_MS = 250;
 

@@ -59,8 +59,11 @@ final class Validator {
     /** Checks after the debounce delay (on change). */
     void later(String uri) {
         Integer configured = settings.get().debounceMs();
+        long last = lastDurationMs.getOrDefault(uri, 0L);
+        // By default a cheap check runs at once (the single worker already coalesces a burst: one check runs,
+        // one waits, stale ones are dropped); a slow one waits as long as it took, to spare the CPU while typing.
         long delay = configured != null ? configured
-                : Math.min(Settings.MAX_AUTO_DEBOUNCE_MS, lastDurationMs.getOrDefault(uri, 0L));
+                : last < Settings.AUTO_DEBOUNCE_FROM_MS ? 0 : Math.min(Settings.MAX_AUTO_DEBOUNCE_MS, last);
         schedule(uri, delay);
     }
 

@@ -30,6 +30,7 @@ public final class RulePack {
     private final Map<String, Integer> order;
     private final ImmutableListMultimap<String, SectionRule> byKey;
     private final Set<String> instructionKeys;
+    private final int longestInstructionKey;
 
     public RulePack(String id, String name, String shortName, String extendsId, Detection detection, TitleRule title,
             List<SectionRule> sections, List<GlossaryTerm> glossary, List<PlaceholderRule> placeholders,
@@ -74,6 +75,7 @@ public final class RulePack {
         this.order = index;
         this.byKey = keys.build();
         this.instructionKeys = instructions.build();
+        this.longestInstructionKey = instructionKeys.stream().mapToInt(String::length).max().orElse(0);
     }
 
     private static void collect(List<SectionRule> list, SectionRule parent, List<SectionRule> out,
@@ -152,9 +154,17 @@ public final class RulePack {
         return byKey.get(key);
     }
 
-    /** True when the text (by {@link Titles#key}) is one of the template's own instruction texts. */
-    public boolean isInstruction(String text) {
-        return instructionKeys.contains(Titles.key(text));
+    /** True when the key (see {@link Titles#key}) is that of one of the template's own instruction texts. */
+    public boolean isInstructionKey(String key) {
+        return instructionKeys.contains(key);
+    }
+
+    /**
+     * A cheap filter before {@link Titles#key}: a text far longer than every instruction cannot be one (its key
+     * drops only punctuation, spaces and a few letters per word).
+     */
+    public boolean mayBeInstruction(String text) {
+        return !instructionKeys.isEmpty() && text.length() <= 3 * longestInstructionKey + 64;
     }
 
     public List<GlossaryTerm> glossary() {

@@ -12,23 +12,41 @@ import java.util.regex.Pattern;
 public final class Titles {
     private static final Pattern OPTIONAL_MARK = Pattern.compile("(?i)[\\[(]\\s*optional\\s*[\\])]");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(\\d+(\\.\\d+)*\\.?|[ivx]+\\.)\\s+");
-    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private Titles() {}
 
     public static String key(String title) {
-        String t = Normalizer.normalize(title, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        t = OPTIONAL_MARK.matcher(t).replaceAll(" ");
+        String t = title;
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) >= 128) {
+                t = Normalizer.normalize(t, Normalizer.Form.NFKC);
+                break;
+            }
+        }
+        t = t.toLowerCase(Locale.ROOT);
+        if (t.contains("optional")) {
+            t = OPTIONAL_MARK.matcher(t).replaceAll(" ");
+        }
         t = NUMBERING.matcher(t).replaceFirst("");
-        StringBuilder key = new StringBuilder();
-        for (String word : NOT_WORD.split(t)) {
-            if (word.isEmpty() || word.equals("and")) {
-                continue;
+        StringBuilder key = new StringBuilder(t.length());
+        int i = 0;
+        while (i < t.length()) {
+            while (i < t.length() && !Character.isLetterOrDigit(t.codePointAt(i))) {
+                i += Character.charCount(t.codePointAt(i));
             }
-            if (key.length() > 0) {
-                key.append(' ');
+            int start = i;
+            while (i < t.length() && Character.isLetterOrDigit(t.codePointAt(i))) {
+                i += Character.charCount(t.codePointAt(i));
             }
-            key.append(stem(word));
+            if (i > start) {
+                String word = t.substring(start, i);
+                if (!word.equals("and")) {
+                    if (key.length() > 0) {
+                        key.append(' ');
+                    }
+                    key.append(stem(word));
+                }
+            }
         }
         return key.toString();
     }

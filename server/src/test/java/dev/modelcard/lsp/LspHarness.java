@@ -3,8 +3,10 @@ package dev.modelcard.lsp;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,12 +40,16 @@ final class LspHarness implements AutoCloseable {
     final LanguageServer server;
     final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     final CompletableFuture<Integer> runResult = new CompletableFuture<>();
-    private final PipedOutputStream toServer = new PipedOutputStream();
-    private final PipedOutputStream toClient = new PipedOutputStream();
+    // NIO pipes, not java.io piped streams: those fail once the last thread that wrote to them ends.
+    private final OutputStream toServer;
 
     LspHarness() throws IOException {
-        PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 20);
-        PipedInputStream clientIn = new PipedInputStream(toClient, 1 << 20);
+        Pipe up = Pipe.open();
+        Pipe down = Pipe.open();
+        toServer = Channels.newOutputStream(up.sink());
+        OutputStream toClient = Channels.newOutputStream(down.sink());
+        InputStream serverIn = Channels.newInputStream(up.source());
+        InputStream clientIn = Channels.newInputStream(down.source());
         Thread t = new Thread(() -> runResult.complete(ServerLauncher.run(serverIn, toClient, exitCode::complete)),
                 "server-under-test");
         t.setDaemon(true);
