@@ -100,4 +100,16 @@ class PlaceholderCheckTest {
         String card = "# Model Card Template\n\n" + Cards.BIOIMAGE;
         testDiagnosticsFor(card, "bioimage-io", d(0, 2, 0, 21, "placeholder", W));
     }
+
+    @Test
+    void templateNotesMeantToStayAreNotPlaceholders() {
+        String card = Cards.BIOIMAGE.replace("- **Hardware Type:** 1 GPU\n", "- **Hardware Type:** 1 GPU\n\n"
+                + "*Carbon emissions can be estimated using the [Machine Learning Impact calculator]"
+                + "(https://mlco2.github.io/impact#compute)*\n").replace("- **IoU:** intersection over union\n",
+                "- **IoU (Intersection over Union):** *Metric for evaluating segmentation quality*\n\n---\n\n"
+                + "*This model card was created using the BioImage Model Zoo template, incorporating best practices "
+                + "from the Hugging Face Model Card Template. For more information on contributing models, visit "
+                + "[bioimage.io](https://bioimage.io).*\n");
+        testDiagnosticsFor(card, "bioimage-io");
+    }
 }

@@ -8,8 +8,11 @@ import static dev.modelcard.lsp.LspHarness.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.modelcard.Cards;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.InitializeResult;
@@ -17,6 +20,7 @@ import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real server driven over streams by an LSP4J client. */
 class ProtocolTest {
@@ -160,6 +164,38 @@ class ProtocolTest {
             h.initialize(null);
             h.server.exit();
             assertEquals(1, h.exitCode.get(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aBrokenPackIsShownAndTheBundledPacksKeepWorking(@TempDir Path dir) throws Exception {
+        Path pack = dir.resolve("team.yaml");
+        Files.writeString(pack, "id: team\nname: Team\nsections:\n  - id: a\n    title: A\n    level: x\n");
+        try (LspHarness h = new LspHarness()) {
+            JsonObject o = options(0);
+            JsonArray packs = new JsonArray();
+            packs.add(pack.toString());
+            o.add("packs", packs);
+            h.initialize(o);
+            h.open(URI, 1, Cards.CZI.replace("15 million.", "TBD"));
+            assertSame(List.of(d(5, 0, 5, 3, "placeholder", W)), h.diagnostics(URI, 1).getDiagnostics());
+            assertEquals("modelcard: rule pack not used: " + pack + ":6:12: 'level' must be a whole number, not 'x'",
+                    h.client.shown.get(0).getMessage());
+        }
+    }
+
+    @Test
+    void aTenMegabyteCardIsCheckedAndEditsStillAnswer() throws Exception {
+        StringBuilder big = new StringBuilder(Cards.CZI);
+        while (big.length() < 10 * 1024 * 1024) {
+            big.append("\nSome prose about the model and its data, with `code` and *emphasis*.\n");
+        }
+        try (LspHarness h = new LspHarness()) {
+            h.initialize(options(0));
+            h.open(URI, 1, big.toString());
+            assertEquals(List.of(), h.diagnostics(URI, 1).getDiagnostics());
+            h.change(URI, 2, edit(5, 0, 5, 0, "TODO "));
+            assertSame(List.of(d(5, 0, 5, 4, "placeholder", W)), h.diagnostics(URI, 2).getDiagnostics());
         }
     }
 }
