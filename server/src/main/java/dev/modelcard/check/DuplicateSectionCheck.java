@@ -17,11 +17,10 @@ final class DuplicateSectionCheck implements Check {
             if (seen.size() < 2) {
                 continue;
             }
-            Map<Heading, Heading> firstUnder = new HashMap<>();
-            Heading none = new Heading(-1, 0, "", -1, -1, -1, -1, -1);
+            Map<Heading, Heading> firstUnder = new HashMap<>(); // the null key stands for the top level
             for (Heading h : seen) {
                 Heading parent = outline.matchedAncestor(h);
-                Heading first = firstUnder.putIfAbsent(parent == null ? none : parent, h);
+                Heading first = firstUnder.putIfAbsent(parent, h);
                 if (first == null) {
                     continue;
                 }

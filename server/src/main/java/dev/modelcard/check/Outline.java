@@ -8,7 +8,6 @@ import dev.modelcard.pack.Titles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,14 +177,5 @@ public final class Outline {
     /** See {@link #emptiness}. */
     public boolean isEmpty(Heading h) {
         return empty[h.index()];
-    }
-
-    /** Distinct template sections present. */
-    public int presentCount() {
-        return occurrences.size();
-    }
-
-    public Map<String, List<Heading>> allOccurrences() {
-        return new HashMap<>(occurrences);
     }
 }

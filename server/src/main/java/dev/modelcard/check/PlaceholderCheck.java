@@ -5,6 +5,7 @@ import dev.modelcard.markdown.Heading;
 import dev.modelcard.markdown.Tree;
 import dev.modelcard.pack.PlaceholderRule;
 import dev.modelcard.pack.RulePack;
+import dev.modelcard.pack.SectionRule;
 import dev.modelcard.pack.Titles;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
+import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /**
  * Template text left in the card, each occurrence at its exact range: the pack's placeholder patterns, italic
@@ -52,7 +54,7 @@ final class PlaceholderCheck implements Check {
                 return false;
             }
             if ((n instanceof Paragraph || n instanceof org.commonmark.node.Heading) && n.getFirstChild() != null
-                    && isInstruction(pack, n)) {
+                    && isInstruction(pack, Tree.plainText(n), MIN_PLAIN_INSTRUCTION_WORDS)) {
                 // The heading's text, not its markers; a paragraph whole.
                 report(ctx, Tree.start(n.getFirstChild()), Tree.end(n.getLastChild()), Tree.plainText(n),
                         "template instruction");
@@ -60,8 +62,7 @@ final class PlaceholderCheck implements Check {
             }
             if (n instanceof Emphasis e) {
                 String text = Tree.plainText(e).strip();
-                String why = pack.mayBeInstruction(text) && pack.isInstructionKey(Titles.key(text))
-                        ? "template instruction" : matchEmphasis(emphasis, text);
+                String why = isInstruction(pack, text, 1) ? "template instruction" : matchEmphasis(emphasis, text);
                 if (why != null) {
                     report(ctx, Tree.start(e), Tree.end(e), text, why);
                     return false;
@@ -87,13 +88,13 @@ final class PlaceholderCheck implements Check {
         return text.equals(link.getDestination()) || ("mailto:" + text).equals(link.getDestination());
     }
 
-    private static boolean isInstruction(RulePack pack, Node block) {
-        String text = Tree.plainText(block);
+    /** True when the text is one of the template's instruction texts and has at least {@code minWords}. */
+    private static boolean isInstruction(RulePack pack, String text, int minWords) {
         if (!pack.mayBeInstruction(text)) {
             return false;
         }
         String key = Titles.key(text);
-        return key.split(" ").length >= MIN_PLAIN_INSTRUCTION_WORDS && pack.isInstructionKey(key);
+        return pack.isInstructionKey(key) && key.split(" ").length >= minWords;
     }
 
     private static String matchEmphasis(List<PlaceholderRule> rules, String text) {
@@ -211,8 +212,9 @@ final class PlaceholderCheck implements Check {
         }
         String message = "Placeholder " + Requirements.quote(shown) + " left" + where + " (" + why
                 + "); replace it with this model's own content (" + ctx.pack().name() + ").";
-        ctx.report().accept(new Finding(dev.modelcard.check.Code.PLACEHOLDER, start, end,
-                org.eclipse.lsp4j.DiagnosticSeverity.Warning, message, h == null || ctx.outline().sectionOf(h) == null
-                        ? null : ctx.outline().sectionOf(h).id()));
+        SectionRule section = h == null ? null : ctx.outline().sectionOf(h);
+        // commonmark's Code (a code span) is imported, so this check's code is named in full.
+        ctx.report().accept(new Finding(dev.modelcard.check.Code.PLACEHOLDER, start, end, DiagnosticSeverity.Warning,
+                message, section == null ? null : section.id()));
     }
 }

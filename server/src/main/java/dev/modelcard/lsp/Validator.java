@@ -37,7 +37,6 @@ final class Validator {
     });
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> lastDurationMs = new ConcurrentHashMap<>();
-    private final Map<String, CheckResult> results = new ConcurrentHashMap<>();
     private volatile LanguageClient client;
 
     Validator(DocumentStore docs, Supplier<CardChecker> checker, Supplier<Settings> settings, ServerLog log) {
@@ -79,17 +78,11 @@ final class Validator {
         if (f != null) {
             f.cancel(false);
         }
-        results.remove(uri);
         lastDurationMs.remove(uri);
         LanguageClient c = client;
         if (c != null) {
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
         }
-    }
-
-    /** The latest published result for a document, or null. */
-    CheckResult result(String uri) {
-        return results.get(uri);
     }
 
     void shutdown() {
@@ -124,9 +117,6 @@ final class Validator {
             }
             if (!docs.isCurrent(doc)) {
                 return; // a newer version is queued; it publishes
-            }
-            if (result != null) {
-                results.put(uri, result);
             }
             c.publishDiagnostics(new PublishDiagnosticsParams(uri,
                     result == null ? List.of() : Diagnostics.of(result.findings(), doc.lines()), doc.version()));

@@ -83,39 +83,31 @@ final class YamlMap {
     }
 
     Integer integer(String key, int min, int max) {
-        String s = string(key, false);
-        if (s == null) {
-            return null;
-        }
-        try {
-            int i = Integer.parseInt(s.trim());
-            if (i < min || i > max) {
-                problem(value(key), "'" + key + "' must be between " + min + " and " + max + ", not " + i);
-                return null;
-            }
-            return i;
-        } catch (NumberFormatException e) {
-            problem(value(key), "'" + key + "' must be a whole number, not '" + s + "'");
-            return null;
-        }
+        return bounded(key, Integer::valueOf, min, max, "a whole number");
     }
 
     Double number(String key, double min, double max) {
+        return bounded(key, Double::valueOf, min, max, "a number");
+    }
+
+    /** A number within [min, max], or null (with a problem when the value is there but wrong). */
+    private <T extends Comparable<T>> T bounded(String key, Function<String, T> parse, T min, T max, String kind) {
         String s = string(key, false);
         if (s == null) {
             return null;
         }
+        T value;
         try {
-            double d = Double.parseDouble(s.trim());
-            if (d < min || d > max) {
-                problem(value(key), "'" + key + "' must be between " + min + " and " + max + ", not " + s);
-                return null;
-            }
-            return d;
+            value = parse.apply(s.trim());
         } catch (NumberFormatException e) {
-            problem(value(key), "'" + key + "' must be a number, not '" + s + "'");
+            problem(value(key), "'" + key + "' must be " + kind + ", not '" + s + "'");
             return null;
         }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            problem(value(key), "'" + key + "' must be between " + min + " and " + max + ", not " + s);
+            return null;
+        }
+        return value;
     }
 
     List<String> strings(String key) {
