@@ -74,6 +74,11 @@ public final class CardChecker {
         return new CheckResult(card, pack.get(), outline, List.copyOf(findings));
     }
 
+    /** The parsed card only, for a file that is not checked (outline and folding still work on it). */
+    public CheckResult parseOnly(String text, LineIndex lines) {
+        return new CheckResult(parser.parse(text, lines), null, null, List.of());
+    }
+
     public CheckResult check(String text, String template, Predicate<String> companionExists) {
         return check(text, new LineIndex(text), template, companionExists, () -> false);
     }

@@ -1,22 +1,123 @@
 package dev.modelcard.lsp;
 
+import dev.modelcard.check.CheckResult;
+import dev.modelcard.features.Completeness;
+import dev.modelcard.features.Hovers;
+import dev.modelcard.features.Outlines;
 import dev.modelcard.text.TextDocument;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.jsonrpc.CancelChecker;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
-/** Document sync. Edits are applied here, in order, cheaply; parsing and checking happen on the worker. */
+/**
+ * Document sync and requests. Edits are applied here, in order, cheaply; parsing and checking happen on the
+ * check worker, and requests on a pool of their own, each on the model of the document's current version.
+ */
 final class CardTextDocumentService implements TextDocumentService {
     private final DocumentStore docs;
+    private final Models models;
     private final Validator validator;
     private final ServerLog log;
+    private final ExecutorService requests = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "modelcard-request");
+        t.setDaemon(true);
+        return t;
+    });
 
-    CardTextDocumentService(DocumentStore docs, Validator validator, ServerLog log) {
+    CardTextDocumentService(DocumentStore docs, Models models, Validator validator, ServerLog log) {
         this.docs = docs;
+        this.models = models;
         this.validator = validator;
         this.log = log;
+    }
+
+    void shutdown() {
+        requests.shutdownNow();
+    }
+
+    /**
+     * Runs a request off the message thread on the current model. An unknown document gets {@code empty}, and
+     * so does a failure, which is logged: a request never breaks the client.
+     */
+    private <T> CompletableFuture<T> answer(String uri, T empty, BiFunction<CheckResult, CancelChecker, T> body) {
+        return CompletableFutures.computeAsync(requests, cancel -> {
+            TextDocument doc = docs.get(uri);
+            if (doc == null) {
+                return empty;
+            }
+            try {
+                return body.apply(models.of(doc, cancel::isCanceled), cancel);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException | StackOverflowError e) {
+                log.error("request on " + uri + " failed", e);
+                return empty;
+            }
+        });
+    }
+
+    /** The offset of a request position, or -1 when it lies outside the document. */
+    private static int offset(CheckResult r, Position p) {
+        return r.card().lines().contains(p.getLine(), p.getCharacter())
+                ? r.card().lines().offset(p.getLine(), p.getCharacter()) : -1;
+    }
+
+    @Override
+    public CompletableFuture<Hover> hover(HoverParams params) {
+        return answer(params.getTextDocument().getUri(), null, (r, cancel) -> {
+            int at = offset(r, params.getPosition());
+            return at < 0 ? null : Hovers.at(r, at);
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<SymbolInformation, DocumentSymbol>>> documentSymbol(
+            DocumentSymbolParams params) {
+        return answer(params.getTextDocument().getUri(), List.of(), (r, cancel) ->
+                Outlines.symbols(r, cancel::isCanceled).stream()
+                        .map(Either::<SymbolInformation, DocumentSymbol>forRight).toList());
+    }
+
+    @Override
+    public CompletableFuture<List<FoldingRange>> foldingRange(FoldingRangeRequestParams params) {
+        return answer(params.getTextDocument().getUri(), List.of(),
+                (r, cancel) -> Outlines.folding(r.card(), cancel::isCanceled));
+    }
+
+    /** One lens on the first line of a model card: its template and how complete it is. */
+    @Override
+    public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
+        return answer(params.getTextDocument().getUri(), List.of(), (r, cancel) -> {
+            if (r.pack() == null) {
+                return List.of();
+            }
+            Completeness c = Completeness.of(r);
+            return List.of(new CodeLens(new Range(new Position(0, 0), new Position(0, 0)),
+                    new Command(c.label(), ""), null));
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
+import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -31,6 +32,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     /** Packs load off the message thread while the client initializes; the first check waits for them. */
     private volatile CompletableFuture<CardChecker> checker;
     private volatile boolean shutdown;
+    private final Models models;
     private final Validator validator;
     private final CardTextDocumentService textService;
     private final CardWorkspaceService workspaceService;
@@ -39,8 +41,9 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     public ModelCardServer(IntConsumer exit) {
         this.exit = exit;
         this.checker = load(List.of());
-        this.validator = new Validator(docs, () -> checker.join(), () -> settings, log);
-        this.textService = new CardTextDocumentService(docs, validator, log);
+        this.models = new Models(() -> checker.join(), () -> settings);
+        this.validator = new Validator(docs, models, () -> settings, log);
+        this.textService = new CardTextDocumentService(docs, models, validator, log);
         this.workspaceService = new CardWorkspaceService(this);
     }
 
@@ -59,6 +62,10 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         sync.setSave(false);
         ServerCapabilities caps = new ServerCapabilities();
         caps.setTextDocumentSync(sync);
+        caps.setHoverProvider(true);
+        caps.setDocumentSymbolProvider(true);
+        caps.setFoldingRangeProvider(true);
+        caps.setCodeLensProvider(new CodeLensOptions(false));
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("modelcard-ls",
                 Main.version())));
     }
@@ -74,6 +81,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     public CompletableFuture<Object> shutdown() {
         shutdown = true;
         validator.shutdown();
+        textService.shutdown();
         return CompletableFuture.completedFuture(null);
     }
 
@@ -104,6 +112,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     }
 
     void recheckAll() {
+        models.clear();
         validator.all();
     }
 

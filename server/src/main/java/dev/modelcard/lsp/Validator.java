@@ -1,12 +1,7 @@
 package dev.modelcard.lsp;
 
-import dev.modelcard.check.CardChecker;
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.files.CardFiles;
-import dev.modelcard.files.CardText;
 import dev.modelcard.text.TextDocument;
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -15,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
@@ -27,7 +21,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
  */
 final class Validator {
     private final DocumentStore docs;
-    private final Supplier<CardChecker> checker;
+    private final Models models;
     private final Supplier<Settings> settings;
     private final ServerLog log;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,9 +33,9 @@ final class Validator {
     private final Map<String, Long> lastDurationMs = new ConcurrentHashMap<>();
     private volatile LanguageClient client;
 
-    Validator(DocumentStore docs, Supplier<CardChecker> checker, Supplier<Settings> settings, ServerLog log) {
+    Validator(DocumentStore docs, Models models, Supplier<Settings> settings, ServerLog log) {
         this.docs = docs;
-        this.checker = checker;
+        this.models = models;
         this.settings = settings;
         this.log = log;
     }
@@ -79,6 +73,7 @@ final class Validator {
             f.cancel(false);
         }
         lastDurationMs.remove(uri);
+        models.forget(uri);
         LanguageClient c = client;
         if (c != null) {
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, List.of()));
@@ -108,45 +103,18 @@ final class Validator {
         }
         long started = System.nanoTime();
         try {
-            CheckResult result;
-            if (isCard(uri)) {
-                result = checker.get().check(doc.text(), doc.lines(), settings.get().template(), companions(uri),
-                        () -> !docs.isCurrent(doc));
-            } else {
-                result = null;
-            }
+            CheckResult result = models.of(doc, () -> !docs.isCurrent(doc));
             if (!docs.isCurrent(doc)) {
                 return; // a newer version is queued; it publishes
             }
-            c.publishDiagnostics(new PublishDiagnosticsParams(uri,
-                    result == null ? List.of() : Diagnostics.of(result.findings(), doc.lines()), doc.version()));
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri, Diagnostics.of(result.findings(), doc.lines()),
+                    doc.version()));
         } catch (CancellationException stale) {
             // dropped: the document changed while it was being checked
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.error("checking " + uri + " (version " + doc.version() + ") failed; the server keeps running", e);
         } finally {
             lastDurationMs.put(uri, (System.nanoTime() - started) / 1_000_000);
-        }
-    }
-
-    /** Only files named like model cards are checked; others get an empty list, so clients see an answer. */
-    private static boolean isCard(String uri) {
-        Path path = path(uri);
-        String name = path != null ? path.getFileName().toString() : uri.substring(uri.lastIndexOf('/') + 1);
-        return CardFiles.isCardName(name);
-    }
-
-    private static Predicate<String> companions(String uri) {
-        Path path = path(uri);
-        return path == null ? name -> false : CardText.companions(path);
-    }
-
-    private static Path path(String uri) {
-        try {
-            URI u = URI.create(uri);
-            return "file".equals(u.getScheme()) ? Path.of(u) : null;
-        } catch (RuntimeException e) {
-            return null;
         }
     }
 }

@@ -6,6 +6,7 @@ import static dev.modelcard.CardAssert.assertSame;
 import static dev.modelcard.CardAssert.d;
 import static dev.modelcard.lsp.LspHarness.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -15,7 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
@@ -196,6 +206,36 @@ class ProtocolTest {
             assertEquals(List.of(), h.diagnostics(URI, 1).getDiagnostics());
             h.change(URI, 2, edit(5, 0, 5, 0, "TODO "));
             assertSame(List.of(d(5, 0, 5, 4, "placeholder", W)), h.diagnostics(URI, 2).getDiagnostics());
+        }
+    }
+
+    @Test
+    void hoverOutlineFoldingAndCompletenessOverTheProtocol() throws Exception {
+        try (LspHarness h = new LspHarness()) {
+            InitializeResult init = h.initialize(options(0));
+            assertTrue(init.getCapabilities().getHoverProvider().getLeft());
+            h.open(URI, 1, Cards.CZI.replace("15 million.", "..."));
+            h.diagnostics(URI, 1);
+            TextDocumentIdentifier doc = new TextDocumentIdentifier(URI);
+            TextDocumentService text = h.server.getTextDocumentService();
+
+            Hover hover = text.hover(new HoverParams(doc, new Position(2, 8))).get(10, TimeUnit.SECONDS);
+            assertTrue(hover.getContents().getRight().getValue().startsWith("**Model Architecture** \u00b7 required"));
+            assertNull(text.hover(new HoverParams(doc, new Position(900, 0))).get(10, TimeUnit.SECONDS));
+            assertNull(text.hover(new HoverParams(new TextDocumentIdentifier("file:///never/README.md"),
+                    new Position(0, 0))).get(10, TimeUnit.SECONDS));
+
+            var symbols = text.documentSymbol(new DocumentSymbolParams(doc)).get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("Tiny Model"), symbols.stream().map(e -> e.getRight().getName()).toList());
+            assertEquals(5, symbols.get(0).getRight().getChildren().size());
+
+            var folds = text.foldingRange(new FoldingRangeRequestParams(doc)).get(10, TimeUnit.SECONDS);
+            assertEquals(0, folds.get(0).getStartLine());
+            assertEquals(32, folds.get(0).getEndLine());
+
+            var lenses = text.codeLens(new CodeLensParams(doc)).get(10, TimeUnit.SECONDS);
+            assertEquals("CZI model card \u00b7 17 of 18 sections complete", lenses.get(0).getCommand().getTitle());
+            assertEquals(new Range(new Position(0, 0), new Position(0, 0)), lenses.get(0).getRange());
         }
     }
 }

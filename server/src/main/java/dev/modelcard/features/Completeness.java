@@ -1,0 +1,47 @@
+package dev.modelcard.features;
+
+import dev.modelcard.check.CheckResult;
+import dev.modelcard.check.Code;
+import dev.modelcard.check.Finding;
+import dev.modelcard.check.Outline;
+import dev.modelcard.markdown.Heading;
+import dev.modelcard.pack.Requirement;
+import dev.modelcard.pack.SectionRule;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How complete a card is: of the template's required and recommended sections, how many are present, not
+ * empty, and free of placeholders.
+ */
+public record Completeness(String template, int complete, int total) {
+
+    public static Completeness of(CheckResult r) {
+        Outline outline = r.outline();
+        Set<String> withPlaceholders = new HashSet<>();
+        for (Finding f : r.findings()) {
+            if (f.code() == Code.PLACEHOLDER && f.section() != null) {
+                withPlaceholders.add(f.section());
+            }
+        }
+        int total = 0;
+        int complete = 0;
+        for (SectionRule s : r.pack().allSections()) {
+            if (s.requirement() == Requirement.OPTIONAL) {
+                continue;
+            }
+            total++;
+            List<Heading> seen = outline.occurrences(s);
+            if (!seen.isEmpty() && !outline.isEmpty(seen.get(0)) && !withPlaceholders.contains(s.id())) {
+                complete++;
+            }
+        }
+        return new Completeness(r.pack().shortName(), complete, total);
+    }
+
+    /** "CZI model card · 14 of 20 sections complete". */
+    public String label() {
+        return template + " \u00b7 " + complete + " of " + total + " sections complete";
+    }
+}

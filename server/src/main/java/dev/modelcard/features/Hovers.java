@@ -1,0 +1,81 @@
+package dev.modelcard.features;
+
+import dev.modelcard.check.CheckResult;
+import dev.modelcard.markdown.Heading;
+import dev.modelcard.pack.GlossaryTerm;
+import dev.modelcard.pack.SectionRule;
+import java.util.Locale;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+
+/** Hover: a template heading shows the template's guidance; a glossary term shows its definition. */
+public final class Hovers {
+    private Hovers() {}
+
+    /** @return the hover at {@code offset}, or null when there is nothing to say */
+    public static Hover at(CheckResult r, int offset) {
+        if (r.pack() == null) {
+            return null;
+        }
+        Heading h = r.card().headingBefore(offset);
+        if (h != null && offset <= h.end() && r.card().lines().lineOf(offset) == r.card().lines().lineOf(h.start())) {
+            SectionRule s = r.outline().sectionOf(h);
+            if (s != null) {
+                return hover(r, h.start(), h.end(), section(r, s));
+            }
+        }
+        return glossary(r, offset);
+    }
+
+    private static String section(CheckResult r, SectionRule s) {
+        StringBuilder md = new StringBuilder("**").append(s.title()).append("** \u00b7 ")
+                .append(s.requirement().word()).append(" \u00b7 ").append(r.pack().name());
+        r.pack().parent(s).ifPresent(p -> md.append(" \u00b7 under ").append(p.title()));
+        if (s.guidance() != null) {
+            md.append("\n\n").append(s.guidance());
+        }
+        if (s.suggested() != null) {
+            md.append("\n\nSuggested text:\n\n").append(s.suggested());
+        }
+        if (!s.fields().isEmpty()) {
+            md.append("\n\nFields: ").append(String.join(", ", s.fields()));
+        }
+        return md.toString();
+    }
+
+    /** A term from the pack's glossary, or its short form before a parenthesis ("IoU"), under the cursor. */
+    private static Hover glossary(CheckResult r, int offset) {
+        String text = r.card().text();
+        var lines = r.card().lines();
+        int line = lines.lineOf(offset);
+        int lineStart = lines.lineStart(line);
+        String content = text.substring(lineStart, lines.lineEnd(line)).toLowerCase(Locale.ROOT);
+        int col = offset - lineStart;
+        for (GlossaryTerm g : r.pack().glossary()) {
+            for (String form : forms(g.term())) {
+                String f = form.toLowerCase(Locale.ROOT);
+                for (int at = content.indexOf(f); at >= 0; at = content.indexOf(f, at + 1)) {
+                    boolean whole = (at == 0 || !Character.isLetterOrDigit(content.charAt(at - 1)))
+                            && (at + f.length() == content.length()
+                                    || !Character.isLetterOrDigit(content.charAt(at + f.length())));
+                    if (whole && col >= at && col <= at + f.length()) {
+                        return hover(r, lineStart + at, lineStart + at + f.length(),
+                                "**" + g.term() + "**: " + g.definition() + "\n\n*Glossary of the " + r.pack().name()
+                                        + "*");
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String[] forms(String term) {
+        int paren = term.indexOf(" (");
+        return paren > 0 ? new String[] {term, term.substring(0, paren)} : new String[] {term};
+    }
+
+    private static Hover hover(CheckResult r, int start, int end, String markdown) {
+        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown), Outlines.range(r.card().lines(), start, end));
+    }
+}
