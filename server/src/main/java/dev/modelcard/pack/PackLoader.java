@@ -75,11 +75,10 @@ public final class PackLoader {
             throw new PackException(List.of(new PackProblem(file, 1, 1, "YAML: " + e.getMessage())));
         }
 
-        YamlMap pack = YamlMap.of(file, root, "a rule pack", problems);
+        YamlMap pack = YamlMap.of(file, root, "a rule pack", PACK_KEYS, problems);
         if (pack == null) {
             throw new PackException(problems);
         }
-        pack.allowOnly(PACK_KEYS, "a rule pack");
         String id = pack.string("id", true);
         if (id != null && !ID.matcher(id).matches()) {
             pack.problem(pack.value("id"), "'id' must be lower-case letters, digits and '-', not '" + id + "'");
@@ -121,11 +120,10 @@ public final class PackLoader {
     }
 
     private static Detection detection(YamlMap pack, List<PackProblem> problems) {
-        YamlMap d = YamlMap.of(pack.file(), pack.value("detection"), "'detection'", problems);
+        YamlMap d = YamlMap.of(pack.file(), pack.value("detection"), "'detection'", DETECTION_KEYS, problems);
         if (d == null) {
             return null;
         }
-        d.allowOnly(DETECTION_KEYS, "'detection'");
         Integer minSignature = d.integer("min-signature", 0, 1000);
         Integer minSections = d.integer("min-sections", 0, 1000);
         Double minShare = d.number("min-share", 0, 1);
@@ -136,22 +134,20 @@ public final class PackLoader {
     }
 
     private static TitleRule title(YamlMap pack, List<PackProblem> problems) {
-        YamlMap t = YamlMap.of(pack.file(), pack.value("title"), "'title'", problems);
+        YamlMap t = YamlMap.of(pack.file(), pack.value("title"), "'title'", TITLE_KEYS, problems);
         if (t == null) {
             return null;
         }
-        t.allowOnly(TITLE_KEYS, "'title'");
         Integer level = t.integer("level", 1, 6);
         return new TitleRule(level == null ? 1 : level, requirement(t), text(t.string("guidance", false)),
                 t.strings("instructions"));
     }
 
     private static SectionRule section(String file, Node node, Set<String> ids, List<PackProblem> problems) {
-        YamlMap s = YamlMap.of(file, node, "a section", problems);
+        YamlMap s = YamlMap.of(file, node, "a section", SECTION_KEYS, problems);
         if (s == null) {
             return null;
         }
-        s.allowOnly(SECTION_KEYS, "a section");
         String id = s.string("id", true);
         if (id != null) {
             if (!ID.matcher(id).matches()) {
@@ -192,22 +188,20 @@ public final class PackLoader {
     }
 
     private static GlossaryTerm glossaryTerm(String file, Node node, List<PackProblem> problems) {
-        YamlMap g = YamlMap.of(file, node, "a glossary entry", problems);
+        YamlMap g = YamlMap.of(file, node, "a glossary entry", GLOSSARY_KEYS, problems);
         if (g == null) {
             return null;
         }
-        g.allowOnly(GLOSSARY_KEYS, "a glossary entry");
         String term = g.string("term", true);
         String definition = g.string("definition", true);
         return term == null || definition == null ? null : new GlossaryTerm(term, text(definition));
     }
 
     private static PlaceholderRule placeholder(String file, Node node, List<PackProblem> problems) {
-        YamlMap p = YamlMap.of(file, node, "a placeholder", problems);
+        YamlMap p = YamlMap.of(file, node, "a placeholder", PLACEHOLDER_KEYS, problems);
         if (p == null) {
             return null;
         }
-        p.allowOnly(PLACEHOLDER_KEYS, "a placeholder");
         List<String> kinds = PLACEHOLDER_KINDS.stream().filter(p::has).sorted().toList();
         if (kinds.size() != 1) {
             p.problem(node, "a placeholder needs exactly one of text, regex, line or emphasis");

@@ -47,6 +47,15 @@ final class YamlMap {
         return new YamlMap(file, node, problems);
     }
 
+    /** The mapping at {@code node} with its keys limited to {@code allowed}, or null when it is not a mapping. */
+    static YamlMap of(String file, Node node, String what, Set<String> allowed, List<PackProblem> problems) {
+        YamlMap m = of(file, node, what, problems);
+        if (m != null) {
+            m.allowOnly(allowed, what);
+        }
+        return m;
+    }
+
     /** Reports keys outside {@code allowed}, suggesting the nearest allowed one. */
     void allowOnly(Set<String> allowed, String what) {
         for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
