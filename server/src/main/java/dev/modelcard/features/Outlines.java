@@ -25,6 +25,9 @@ import org.eclipse.lsp4j.SymbolKind;
 
 /** The document outline (hierarchical symbols) and folding ranges, for any Markdown file. */
 public final class Outlines {
+    /** A heading whose symbol may still take children. */
+    private record Open(int level, DocumentSymbol symbol) {}
+
     private Outlines() {}
 
     /** One symbol per heading, nested by level; a template section's symbol names its requirement. */
@@ -32,7 +35,7 @@ public final class Outlines {
         CardDocument card = r.card();
         LineIndex lines = card.lines();
         List<DocumentSymbol> roots = new ArrayList<>();
-        Deque<Object[]> stack = new ArrayDeque<>(); // {level, symbol}
+        Deque<Open> stack = new ArrayDeque<>();
         for (Heading h : card.headings()) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException();
@@ -44,15 +47,15 @@ public final class Outlines {
                     range(lines, h.textStart(), h.textEnd()),
                     s == null ? null : s.requirement().word() + " \u00b7 " + r.pack().shortName());
             sym.setChildren(new ArrayList<>());
-            while (!stack.isEmpty() && (int) stack.peek()[0] >= h.level()) {
+            while (!stack.isEmpty() && stack.peek().level() >= h.level()) {
                 stack.pop();
             }
             if (stack.isEmpty()) {
                 roots.add(sym);
             } else {
-                ((DocumentSymbol) stack.peek()[1]).getChildren().add(sym);
+                stack.peek().symbol().getChildren().add(sym);
             }
-            stack.push(new Object[] {h.level(), sym});
+            stack.push(new Open(h.level(), sym));
         }
         return roots;
     }
