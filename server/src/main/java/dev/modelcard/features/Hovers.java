@@ -76,6 +76,6 @@ public final class Hovers {
     }
 
     private static Hover hover(CheckResult r, int start, int end, String markdown) {
-        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown), Outlines.range(r.card().lines(), start, end));
+        return new Hover(new MarkupContent(MarkupKind.MARKDOWN, markdown), r.card().lines().range(start, end));
     }
 }

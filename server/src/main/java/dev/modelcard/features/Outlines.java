@@ -19,8 +19,6 @@ import org.commonmark.node.Node;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.FoldingRange;
 import org.eclipse.lsp4j.FoldingRangeKind;
-import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SymbolKind;
 
 /** The document outline (hierarchical symbols) and folding ranges, for any Markdown file. */
@@ -43,8 +41,8 @@ public final class Outlines {
             SectionRule s = r.outline() == null ? null : r.outline().sectionOf(h);
             String name = h.text().isEmpty() ? "#".repeat(h.level()) : h.text();
             DocumentSymbol sym = new DocumentSymbol(name, SymbolKind.String,
-                    range(lines, h.start(), Math.max(h.end(), Sections.end(card, h))),
-                    range(lines, h.textStart(), h.textEnd()),
+                    lines.range(h.start(), Math.max(h.end(), Sections.end(card, h))),
+                    lines.range(h.textStart(), h.textEnd()),
                     s == null ? null : s.requirement().word() + " \u00b7 " + r.pack().shortName());
             sym.setChildren(new ArrayList<>());
             while (!stack.isEmpty() && stack.peek().level() >= h.level()) {
@@ -96,11 +94,5 @@ public final class Outlines {
             }
             out.add(f);
         }
-    }
-
-    static Range range(LineIndex lines, int start, int end) {
-        int[] s = lines.position(start);
-        int[] e = lines.position(end);
-        return new Range(new Position(s[0], s[1]), new Position(e[0], e[1]));
     }
 }

@@ -5,8 +5,6 @@ import dev.modelcard.check.Finding;
 import dev.modelcard.text.LineIndex;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
-import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.Range;
 
 /** Findings as LSP diagnostics: the one conversion the server and the checker's JSON output share. */
 public final class Diagnostics {
@@ -19,7 +17,7 @@ public final class Diagnostics {
     }
 
     public static Diagnostic of(Finding f, LineIndex lines) {
-        Diagnostic d = new Diagnostic(range(lines, f.start(), f.end()), f.message(), f.severity(), SOURCE,
+        Diagnostic d = new Diagnostic(lines.range(f.start(), f.end()), f.message(), f.severity(), SOURCE,
                 f.code().id());
         if (f.section() != null) {
             JsonObject data = new JsonObject();
@@ -27,14 +25,5 @@ public final class Diagnostics {
             d.setData(data);
         }
         return d;
-    }
-
-    public static Range range(LineIndex lines, int start, int end) {
-        return new Range(position(lines, start), position(lines, end));
-    }
-
-    public static Position position(LineIndex lines, int offset) {
-        int[] p = lines.position(offset);
-        return new Position(p[0], p[1]);
     }
 }

@@ -1,6 +1,8 @@
 package dev.modelcard.text;
 
 import java.util.Arrays;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 
 /**
  * Line starts of a text, for converting between char offsets and LSP positions.
@@ -88,6 +90,13 @@ public final class LineIndex {
         }
         int start = starts[line];
         return start + Math.max(0, Math.min(character, lineEnd(line) - start));
+    }
+
+    /** The LSP range between two offsets (each clamped into the text). */
+    public Range range(int start, int end) {
+        int[] s = position(start);
+        int[] e = position(end);
+        return new Range(new Position(s[0], s[1]), new Position(e[0], e[1]));
     }
 
     /** True when a position lies inside the text as it is (no clamping needed). */
