@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.modelcard.check.CardChecker;
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.lsp.Diagnostics;
+import dev.modelcard.features.Diagnostics;
 import dev.modelcard.pack.PackRegistry;
 import java.util.List;
 import java.util.function.Predicate;

@@ -8,10 +8,12 @@ import dev.modelcard.pack.Titles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The card's headings matched to the template's sections. A heading matches a section by title or alias
@@ -25,6 +27,8 @@ public final class Outline {
     private final Heading[] parent;
     private final Map<String, List<Heading>> occurrences;
     private final boolean[] empty;
+    /** Headings in their sibling group's in-order run; computed when first asked (only edits need it). */
+    private volatile Set<Heading> ordered;
 
     private Outline(CardDocument card, RulePack pack) {
         this.card = card;
@@ -172,6 +176,26 @@ public final class Outline {
 
     public boolean isPresent(SectionRule section) {
         return occurrences.containsKey(section.id());
+    }
+
+    /**
+     * True when a heading's section sits where the template puts it among its template siblings (no
+     * {@code section-order} finding); only such headings are safe anchors for inserting a section.
+     */
+    public boolean inTemplateOrder(Heading h) {
+        Set<Heading> in = ordered;
+        if (in == null) {
+            in = new HashSet<>();
+            for (Ordering.Group g : Ordering.groups(pack, this)) {
+                for (int i = 0; i < g.inOrder().length; i++) {
+                    if (g.inOrder()[i]) {
+                        in.add(g.headings().get(i));
+                    }
+                }
+            }
+            ordered = in;
+        }
+        return in.contains(h);
     }
 
     /** See {@link #emptiness}. */

@@ -8,7 +8,7 @@ import dev.modelcard.check.CheckResult;
 import dev.modelcard.check.Finding;
 import dev.modelcard.files.CardFiles;
 import dev.modelcard.files.CardText;
-import dev.modelcard.lsp.Diagnostics;
+import dev.modelcard.features.Diagnostics;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import java.io.IOException;

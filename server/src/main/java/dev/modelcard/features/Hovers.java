@@ -4,7 +4,7 @@ import dev.modelcard.check.CheckResult;
 import dev.modelcard.markdown.Heading;
 import dev.modelcard.pack.GlossaryTerm;
 import dev.modelcard.pack.SectionRule;
-import java.util.Locale;
+import java.util.List;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
@@ -44,30 +44,34 @@ public final class Hovers {
         return md.toString();
     }
 
-    /** A term from the pack's glossary, or its short form before a parenthesis ("IoU"), under the cursor. */
+    /** A glossary term, or its short form before a parenthesis ("IoU"), under the cursor. */
     private static Hover glossary(CheckResult r, int offset) {
         String text = r.card().text();
         var lines = r.card().lines();
         int line = lines.lineOf(offset);
         int lineStart = lines.lineStart(line);
-        String content = text.substring(lineStart, lines.lineEnd(line)).toLowerCase(Locale.ROOT);
-        int col = offset - lineStart;
-        for (GlossaryTerm g : r.pack().glossary()) {
+        int lineEnd = lines.lineEnd(line);
+        List<GlossaryTerm> own = Glossary.inCard(r);
+        for (GlossaryTerm g : Glossary.of(r)) {
             for (String form : forms(g.term())) {
-                String f = form.toLowerCase(Locale.ROOT);
-                for (int at = content.indexOf(f); at >= 0; at = content.indexOf(f, at + 1)) {
-                    boolean whole = (at == 0 || !Character.isLetterOrDigit(content.charAt(at - 1)))
-                            && (at + f.length() == content.length()
-                                    || !Character.isLetterOrDigit(content.charAt(at + f.length())));
-                    if (whole && col >= at && col <= at + f.length()) {
-                        return hover(r, lineStart + at, lineStart + at + f.length(),
-                                "**" + g.term() + "**: " + g.definition() + "\n\n*Glossary of the " + r.pack().name()
-                                        + "*");
+                int len = form.length();
+                for (int at = Math.max(lineStart, offset - len); at <= Math.min(offset, lineEnd - len); at++) {
+                    // Compared in place, ignoring case: no lower-cased copy whose offsets could drift.
+                    if (text.regionMatches(true, at, form, 0, len) && wordBoundary(text, at - 1, lineStart, lineEnd)
+                            && wordBoundary(text, at + len, lineStart, lineEnd)) {
+                        String from = own.contains(g) ? "this card's glossary" : "the glossary of the "
+                                + r.pack().name();
+                        return hover(r, at, at + len, "**" + g.term() + "**: " + g.definition() + "\n\n*From "
+                                + from + "*");
                     }
                 }
             }
         }
         return null;
+    }
+
+    private static boolean wordBoundary(String text, int i, int lineStart, int lineEnd) {
+        return i < lineStart || i >= lineEnd || !Character.isLetterOrDigit(text.charAt(i));
     }
 
     private static String[] forms(String term) {

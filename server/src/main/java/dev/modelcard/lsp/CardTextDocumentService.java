@@ -11,7 +11,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import dev.modelcard.features.CodeActions;
+import dev.modelcard.features.Completions;
+import java.util.function.Supplier;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CompletionContext;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.CompletionTriggerKind;
 import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -40,6 +50,7 @@ final class CardTextDocumentService implements TextDocumentService {
     private final DocumentStore docs;
     private final Models models;
     private final Validator validator;
+    private final Supplier<ClientSupport> support;
     private final ServerLog log;
     private final ExecutorService requests = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "modelcard-request");
@@ -47,10 +58,12 @@ final class CardTextDocumentService implements TextDocumentService {
         return t;
     });
 
-    CardTextDocumentService(DocumentStore docs, Models models, Validator validator, ServerLog log) {
+    CardTextDocumentService(DocumentStore docs, Models models, Validator validator, Supplier<ClientSupport> support,
+            ServerLog log) {
         this.docs = docs;
         this.models = models;
         this.validator = validator;
+        this.support = support;
         this.log = log;
     }
 
@@ -63,13 +76,18 @@ final class CardTextDocumentService implements TextDocumentService {
      * so does a failure, which is logged: a request never breaks the client.
      */
     private <T> CompletableFuture<T> answer(String uri, T empty, BiFunction<CheckResult, CancelChecker, T> body) {
+        return answer(uri, empty, (doc, r, cancel) -> body.apply(r, cancel));
+    }
+
+    /** As {@link #answer(String, Object, BiFunction)}, for answers that also name the document's version. */
+    private <T> CompletableFuture<T> answer(String uri, T empty, VersionedRequest<T> body) {
         return CompletableFutures.computeAsync(requests, cancel -> {
             TextDocument doc = docs.get(uri);
             if (doc == null) {
                 return empty;
             }
             try {
-                return body.apply(models.of(doc, cancel::isCanceled), cancel);
+                return body.apply(doc, models.of(doc, cancel::isCanceled), cancel);
             } catch (CancellationException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError e) {
@@ -77,6 +95,10 @@ final class CardTextDocumentService implements TextDocumentService {
                 return empty;
             }
         });
+    }
+
+    private interface VersionedRequest<T> {
+        T apply(TextDocument doc, CheckResult r, CancelChecker cancel);
     }
 
     /** The offset of a request position, or -1 when it lies outside the document. */
@@ -117,6 +139,37 @@ final class CardTextDocumentService implements TextDocumentService {
             Completeness c = Completeness.of(r);
             return List.of(new CodeLens(new Range(new Position(0, 0), new Position(0, 0)),
                     new Command(c.label(), ""), null));
+        });
+    }
+
+    @Override
+    public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+        Either<List<CompletionItem>, CompletionList> none = Either.forLeft(List.of());
+        return answer(params.getTextDocument().getUri(), none, (r, cancel) -> {
+            int at = offset(r, params.getPosition());
+            if (at < 0) {
+                return none;
+            }
+            CompletionContext context = params.getContext();
+            boolean typed = context != null && context.getTriggerKind() == CompletionTriggerKind.TriggerCharacter;
+            return Either.forLeft(Completions.at(r, at, support.get().snippets(), typed));
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+        return answer(params.getTextDocument().getUri(), List.of(), (doc, r, cancel) -> {
+            Range range = params.getRange();
+            var lines = r.card().lines();
+            if (range == null || !lines.contains(range.getStart().getLine(), range.getStart().getCharacter())) {
+                return List.of();
+            }
+            int start = lines.offset(range.getStart().getLine(), range.getStart().getCharacter());
+            int end = Math.max(start, lines.offset(range.getEnd().getLine(), range.getEnd().getCharacter()));
+            List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
+            return CodeActions.of(r, doc.uri(), doc.version(), start, end, only, support.get().documentChanges(),
+                    text -> models.checkAs(text, r.pack().id()))
+                    .stream().map(Either::<Command, CodeAction>forRight).toList();
         });
     }
 

@@ -8,7 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
+import dev.modelcard.edits.Fix;
+import dev.modelcard.features.Completions;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -29,6 +34,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     private final DocumentStore docs = new DocumentStore();
     private final IntConsumer exit;
     private volatile Settings settings = Settings.DEFAULT;
+    private volatile ClientSupport support = ClientSupport.NONE;
     /** Packs load off the message thread while the client initializes; the first check waits for them. */
     private volatile CompletableFuture<CardChecker> checker;
     private volatile boolean shutdown;
@@ -43,7 +49,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         this.checker = load(List.of());
         this.models = new Models(() -> checker.join(), () -> settings);
         this.validator = new Validator(docs, models, () -> settings, log);
-        this.textService = new CardTextDocumentService(docs, models, validator, log);
+        this.textService = new CardTextDocumentService(docs, models, validator, () -> support, log);
         this.workspaceService = new CardWorkspaceService(this);
     }
 
@@ -56,6 +62,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         applySettings(Settings.from(params.getInitializationOptions(), log));
+        support = ClientSupport.of(params.getCapabilities());
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
         sync.setChange(TextDocumentSyncKind.Incremental);
@@ -66,6 +73,11 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         caps.setDocumentSymbolProvider(true);
         caps.setFoldingRangeProvider(true);
         caps.setCodeLensProvider(new CodeLensOptions(false));
+        caps.setCompletionProvider(new CompletionOptions(false, Completions.TRIGGERS));
+        CodeActionOptions actions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, Fix.INSERT_MISSING,
+                Fix.TABLE_OF_CONTENTS));
+        actions.setResolveProvider(false);
+        caps.setCodeActionProvider(actions);
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("modelcard-ls",
                 Main.version())));
     }

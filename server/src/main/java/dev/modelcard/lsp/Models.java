@@ -43,6 +43,11 @@ final class Models {
         return r;
     }
 
+    /** A text checked against a given template, for trying out an edit before offering it. */
+    CheckResult checkAs(String text, String template) {
+        return checker.get().check(text, template, name -> false);
+    }
+
     void forget(String uri) {
         cache.remove(uri);
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 
 /** Runs the server over a pair of streams. */
 public final class ServerLauncher {
@@ -30,7 +29,8 @@ public final class ServerLauncher {
     /** Listens until the input ends; returns 0 when the client shut the server down first, else 1. */
     public static int run(InputStream in, OutputStream out, IntConsumer exit) {
         ModelCardServer server = new ModelCardServer(exit);
-        Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
+        Launcher<ModelCardClient> launcher = new LSPLauncher.Builder<ModelCardClient>().setLocalService(server)
+                .setRemoteInterface(ModelCardClient.class).setInput(in).setOutput(out).create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
         try {

@@ -1,6 +1,7 @@
 package dev.modelcard.lsp;
 
 import dev.modelcard.check.CheckResult;
+import dev.modelcard.features.Diagnostics;
 import dev.modelcard.text.TextDocument;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class Validator {
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Map<String, Long> lastDurationMs = new ConcurrentHashMap<>();
     private volatile LanguageClient client;
+    private volatile ModelCardClient statusClient;
 
     Validator(DocumentStore docs, Models models, Supplier<Settings> settings, ServerLog log) {
         this.docs = docs;
@@ -42,6 +44,7 @@ final class Validator {
 
     void connect(LanguageClient c) {
         this.client = c;
+        this.statusClient = c instanceof ModelCardClient m ? m : null;
     }
 
     /** Checks at once (on open). */
@@ -109,6 +112,10 @@ final class Validator {
             }
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, Diagnostics.of(result.findings(), doc.lines()),
                     doc.version()));
+            ModelCardClient status = statusClient;
+            if (status != null) {
+                status.status(CardStatus.of(uri, doc.version(), result));
+            }
         } catch (CancellationException stale) {
             // dropped: the document changed while it was being checked
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

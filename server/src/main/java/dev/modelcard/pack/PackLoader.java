@@ -25,7 +25,7 @@ public final class PackLoader {
             Set.of("companions", "signature", "min-signature", "min-sections", "min-share");
     private static final Set<String> TITLE_KEYS = Set.of("level", "requirement", "guidance", "instructions");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "aliases", "level", "requirement",
-            "guidance", "suggested", "skeleton", "fields", "instructions", "sections");
+            "guidance", "suggested", "skeleton", "fields", "instructions", "table-of-contents", "sections");
     private static final Set<String> GLOSSARY_KEYS = Set.of("term", "definition");
     private static final Set<String> PLACEHOLDER_KINDS = Set.of("text", "regex", "line", "emphasis");
     private static final Set<String> PLACEHOLDER_KEYS = Set.of("text", "regex", "line", "emphasis", "description");
@@ -170,7 +170,7 @@ public final class PackLoader {
         }
         return new SectionRule(id, title == null ? "" : title, s.strings("aliases"), lv, requirement(s),
                 text(s.string("guidance", false)), text(s.string("suggested", false)),
-                text(s.string("skeleton", false)), s.strings("fields"), s.strings("instructions"), children);
+                text(s.string("skeleton", false)), s.strings("fields"), s.strings("instructions"), s.bool("table-of-contents"), children);
     }
 
     private static Requirement requirement(YamlMap m) {

@@ -91,6 +91,18 @@ final class YamlMap {
         return null;
     }
 
+    /** true or false; absent is false. */
+    boolean bool(String key) {
+        String s = string(key, false);
+        if (s == null || s.equals("false")) {
+            return false;
+        }
+        if (!s.equals("true")) {
+            problem(value(key), "'" + key + "' must be true or false, not '" + s + "'");
+        }
+        return s.equals("true");
+    }
+
     Integer integer(String key, int min, int max) {
         return bounded(key, Integer::valueOf, min, max, "a whole number");
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelcard.CardAssert;
 import dev.modelcard.files.CardText;
-import dev.modelcard.lsp.Diagnostics;
+import dev.modelcard.features.Diagnostics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.modelcard.CardAssert;
 import dev.modelcard.files.CardText;
-import dev.modelcard.lsp.Diagnostics;
+import dev.modelcard.features.Diagnostics;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;

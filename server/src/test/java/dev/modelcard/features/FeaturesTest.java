@@ -41,7 +41,7 @@ class FeaturesTest {
         Hover iou = Hovers.at(res, at(card, line, 15));
         assertEquals(r(line, 14, line, 17), iou.getRange());
         assertEquals("**IoU (Intersection over Union)**: Metric for evaluating segmentation quality\n\n"
-                + "*Glossary of the BioImage Model Zoo model card template*", iou.getContents().getRight().getValue());
+                + "*From the glossary of the BioImage Model Zoo model card template*", iou.getContents().getRight().getValue());
         assertEquals(r(line, 22, line, 27), Hovers.at(res, at(card, line, 22)).getRange());
         assertNull(Hovers.at(res, at(card, line, 1)));
     }

@@ -1,4 +1,4 @@
-package dev.modelcard.lsp;
+package dev.modelcard.features;
 
 import com.google.gson.JsonObject;
 import dev.modelcard.check.Finding;
