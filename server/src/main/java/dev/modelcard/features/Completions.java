@@ -78,6 +78,10 @@ public final class Completions {
         List<CompletionItem> out = new ArrayList<>();
         Heading here = card.headingBefore(offset);
         boolean onHeadingLine = here != null && card.lines().lineOf(here.start()) == card.lines().lineOf(offset);
+        if (onHeadingLine) {
+            // The heading being typed is not yet where the cursor is: the section above it is.
+            here = here.index() > 0 ? card.headings().get(here.index() - 1) : null;
+        }
         Matcher heading = HEADING.matcher(prefix);
         String rest = card.text().substring(offset, card.lines().lineEnd(card.lines().lineOf(offset)));
         if (heading.matches() && rest.isBlank()) {
@@ -201,17 +205,17 @@ public final class Completions {
         Heading glossary = Glossary.section(r);
         Matcher entry = FIELD.matcher(prefix);
         boolean inGlossary = glossary != null && here != null && here.start() >= glossary.start()
-                && offset <= Sections.end(card, glossary) && entry.matches();
+                && offset <= Sections.limit(card, glossary) && entry.matches();
         Set<String> defined = new HashSet<>();
         if (inGlossary) {
             Glossary.inCard(r).forEach(t -> defined.add(t.term().toLowerCase(Locale.ROOT)));
         }
-        if (typedTrigger && !inGlossary) {
-            return; // typing * or # in prose starts emphasis or a heading, not a term
-        }
         int wordStart = offset;
         while (wordStart > lineStart && isWordChar(card.text().charAt(wordStart - 1))) {
             wordStart--;
+        }
+        if (!inGlossary && (typedTrigger || wordStart == offset)) {
+            return; // in prose, terms complete a word being typed; a typed * or # starts emphasis or a heading
         }
         int n = 0;
         for (GlossaryTerm t : terms) {

@@ -9,13 +9,18 @@ final class Sections {
     private Sections() {}
 
     static int end(CardDocument card, Heading h) {
+        return lastContentEnd(card, limit(card, h));
+    }
+
+    /** The start of the next heading of the same or a higher level, or the text length. */
+    static int limit(CardDocument card, Heading h) {
         List<Heading> all = card.headings();
         for (int j = h.index() + 1; j < all.size(); j++) {
             if (all.get(j).level() <= h.level()) {
-                return lastContentEnd(card, all.get(j).start());
+                return all.get(j).start();
             }
         }
-        return lastContentEnd(card, card.text().length());
+        return card.text().length();
     }
 
     /** The end of the last non-blank line before {@code offset}. */

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -31,7 +32,6 @@ import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /** The real server on one end of a pair of pipes, an LSP4J client on the other, as an editor drives it. */
@@ -60,8 +60,13 @@ final class LspHarness implements AutoCloseable {
     }
 
     InitializeResult initialize(Object options) throws Exception {
+        return initialize(options, new ClientCapabilities());
+    }
+
+    InitializeResult initialize(Object options, ClientCapabilities capabilities) throws Exception {
         InitializeParams p = new InitializeParams();
         p.setInitializationOptions(options);
+        p.setCapabilities(capabilities);
         InitializeResult r = server.initialize(p).get(20, TimeUnit.SECONDS);
         server.initialized(new InitializedParams());
         return r;
@@ -103,8 +108,14 @@ final class LspHarness implements AutoCloseable {
         toServer.close();
     }
 
-    static final class RecordingClient implements LanguageClient {
+    static final class RecordingClient implements ModelCardClient {
         final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+        final BlockingQueue<CardStatus> statuses = new LinkedBlockingQueue<>();
+
+        @Override
+        public void status(CardStatus s) {
+            statuses.add(s);
+        }
         final List<PublishDiagnosticsParams> all = new CopyOnWriteArrayList<>();
         final List<MessageParams> logs = new CopyOnWriteArrayList<>();
         final List<MessageParams> shown = new CopyOnWriteArrayList<>();
