@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.modelcard.check.CardChecker;
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.check.Finding;
+import dev.modelcard.edits.SafeFixes;
 import dev.modelcard.files.CardFiles;
 import dev.modelcard.files.CardText;
 import dev.modelcard.features.Diagnostics;
@@ -66,6 +67,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "An extra rule pack file (repeatable); a pack with a bundled pack's id replaces it.")
     List<Path> extraPacks = new ArrayList<>();
 
+    @Option(names = "--fix",
+            description = "Insert the missing sections (with the template's guidance) and update the table of "
+                    + "contents, in place; say what changed, then report what is left.")
+    boolean fix;
+
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Card files or folders.")
     List<Path> paths;
 
@@ -117,6 +123,20 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             CheckResult result = checker.check(text, template, CardText.companions(card));
+            if (fix && result.pack() != null) {
+                String id = result.pack().id();
+                SafeFixes.Result fixed = SafeFixes.apply(result, t -> checker.check(t, id, name -> false));
+                if (!fixed.applied().isEmpty()) {
+                    try {
+                        CardText.write(card, fixed.text());
+                        err.println(card + ": fixed: " + String.join("; ", fixed.applied()));
+                        result = fixed.check();
+                    } catch (IOException e) {
+                        err.println(card + ": cannot write the fixes: " + e.getMessage());
+                        unreadable = true;
+                    }
+                }
+            }
             List<Diagnostic> diagnostics = Diagnostics.of(result.findings(), result.card().lines());
             if (result.pack() == null) {
                 skipped++;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(name = "modelcard-ls",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        subcommands = {CheckCommand.class},
+        subcommands = {CheckCommand.class, NewCommand.class},
         description = {
             "Language server and checker for model card Markdown (CZI and BioImage Model Zoo templates).",
             "Without a command it runs the language server on standard input and output."

@@ -9,6 +9,7 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.Predicate;
 
 /** Reading a card from disk, and the files beside it. */
@@ -46,6 +47,21 @@ public final class CardText {
             }
         } catch (IOException e) {
             throw new UnreadableException("cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Replaces a card's text: written beside it first and moved over it, so that a failure leaves the old text
+     * whole. UTF-8, as it was read.
+     */
+    public static void write(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

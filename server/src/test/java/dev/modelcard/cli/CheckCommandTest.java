@@ -133,4 +133,55 @@ class CheckCommandTest {
         Run version = run("--version");
         assertTrue(version.out().startsWith("modelcard-ls "), version.out());
     }
+
+    @Test
+    void fixInsertsTheMissingSectionsInPlaceKeepingCrlfAndSaysSo(@TempDir Path dir) throws Exception {
+        String text = Cards.CZI.replace("### Training Code\nSee the repository.\n", "").replace("\n", "\r\n");
+        Path card = write(dir, "m/README.md", text);
+        Run r = run("check", "--fix", card.toString());
+        assertEquals(card + ": fixed: Insert all missing sections (1)\n", r.err().replace("\r\n", "\n"));
+        assertEquals(List.of(card + ":19:5: information empty-section Section \u201cTraining Code\u201d is empty; the "
+                + "CZI model card template recommends it.", "1 card checked: 1 information."), r.out().lines().toList(),
+                "what is left: the new section's text");
+        assertEquals(0, r.exit());
+        assertEquals(text.replace("Adam, 10 epochs.\r\n", "Adam, 10 epochs.\r\n\r\n### Training Code\r\n\r\n"
+                + "<!-- Provide links to training scripts -->\r\n\r\n"),
+                Files.readString(card));
+        Run again = run("check", "--fix", card.toString());
+        assertEquals("", again.err(), "nothing left to fix");
+    }
+
+    @Test
+    void fixUpdatesTheTableOfContents(@TempDir Path dir) throws Exception {
+        Path card = write(dir, "m/README.md", Cards.BIOIMAGE);
+        Run r = run("check", "--fix", card.toString());
+        assertEquals(card + ": fixed: Update table of contents\n", r.err());
+        assertTrue(Files.readString(card).contains("- [Uses](#uses)\n- [Task Details](#task-details)\n"));
+    }
+
+    @Test
+    void newWritesEverySectionAndNeverOverwrites(@TempDir Path dir) throws Exception {
+        Path card = dir.resolve("nuclei/README.md");
+        Run r = run("new", "--template", "czi", card.toString());
+        assertEquals(card + ": written from the CZI model card template (23 sections to fill in)\n", r.out());
+        assertEquals(0, r.exit());
+        String text = Files.readString(card);
+        assertTrue(text.startsWith("# [Model Name]\n\n<!-- The model's name as the card's title. -->\n\n"
+                + "## Model Details\n\n### Model Architecture\n\n<!-- Brief description of the model architecture"),
+                text);
+        Run check = run("check", "--format", "json", card.toString());
+        String json = check.out();
+        assertTrue(json.contains("\"template\": \"czi\""), "detected from its headings alone");
+        assertEquals(List.of("placeholder"), JsonParser.parseString(json).getAsJsonArray().get(0).getAsJsonObject()
+                .getAsJsonArray("diagnostics").asList().stream()
+                .map(d -> d.getAsJsonObject().get("code").getAsString()).distinct().toList(),
+                "only the values to fill in are reported");
+
+        Files.writeString(card, "mine");
+        Run again = run("new", "--template", "bioimage-io", card.toString());
+        assertEquals(2, again.exit());
+        assertEquals(card + ": already exists; not overwritten (choose another path or remove it)\n", again.err());
+        assertEquals("mine", Files.readString(card));
+        assertEquals(2, run("new", "--template", "nope", dir.resolve("x.md").toString()).exit());
+    }
 }
