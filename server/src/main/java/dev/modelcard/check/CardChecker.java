@@ -1,5 +1,6 @@
 package dev.modelcard.check;
 
+import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.CardParser;
 import dev.modelcard.pack.PackRegistry;
@@ -11,7 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
+import dev.modelcard.pack.Severities;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 
@@ -51,14 +54,35 @@ public final class CardChecker {
      */
     public CheckResult check(String text, LineIndex lines, String template, Predicate<String> companionExists,
             BooleanSupplier cancelled) {
+        return check(text, lines, CheckOptions.template(template), companionExists, cancelled);
+    }
+
+    /**
+     * Checks one card with the user's configuration. Severities apply in this order, each over the one before:
+     * the pack's default, the configured rules; then the card's own disable comments silence what they name.
+     */
+    public CheckResult check(String text, LineIndex lines, CheckOptions options, Predicate<String> companionExists,
+            BooleanSupplier cancelled) {
         CardDocument card = parser.parse(text, lines);
-        Optional<RulePack> pack = detector.detect(card, template, companionExists);
-        if (pack.isEmpty()) {
+        Optional<RulePack> detected = detector.detect(card, options.template(), companionExists);
+        if (detected.isEmpty()) {
             return new CheckResult(card, null, null, List.of());
         }
-        Outline outline = Outline.of(card, pack.get());
+        RulePack pack = options.extend(detected.get());
+        Outline outline = Outline.of(card, pack);
+        InlineControl inline = InlineControl.of(card);
         List<Finding> findings = new ArrayList<>();
-        CheckContext ctx = new CheckContext(card, pack.get(), outline, f -> findings.add(withSeverity(pack.get(), f)));
+        Consumer<Finding> report = f -> {
+            if (f.code() == Code.PLACEHOLDER && options.accepts(text.substring(f.start(), f.end()))) {
+                return;
+            }
+            Finding graded = withSeverity(pack, options, f);
+            if (graded != null && !inline.silences(graded)) {
+                findings.add(graded);
+            }
+        };
+        inline.unknownRules().forEach(report);
+        CheckContext ctx = new CheckContext(card, pack, outline, report);
         for (Check check : CHECKS) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException();
@@ -71,7 +95,7 @@ public final class CardChecker {
         }
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
                 .thenComparing(f -> f.code().ordinal()));
-        return new CheckResult(card, pack.get(), outline, List.copyOf(findings));
+        return new CheckResult(card, pack, outline, List.copyOf(findings));
     }
 
     /** The parsed card only, for a file that is not checked (outline and folding still work on it). */
@@ -83,18 +107,15 @@ public final class CardChecker {
         return check(text, new LineIndex(text), template, companionExists, () -> false);
     }
 
-    /** Applies the pack's severity for the code, when it sets one. */
-    private static Finding withSeverity(RulePack pack, Finding f) {
-        String word = pack.severities().get(f.code().id());
-        if (word == null) {
-            return f;
+    /** The configured severity for the code, else the pack's, else the check's own; null when it is off. */
+    private static Finding withSeverity(RulePack pack, CheckOptions options, Finding f) {
+        Optional<DiagnosticSeverity> configured = options.rules().get(f.code());
+        Optional<DiagnosticSeverity> s = configured != null ? configured
+                : Optional.ofNullable(pack.severities().get(f.code().id())).map(Severities::parse)
+                        .orElse(Optional.of(f.severity()));
+        if (s.isEmpty()) {
+            return null;
         }
-        DiagnosticSeverity s = switch (word) {
-            case "error" -> DiagnosticSeverity.Error;
-            case "warning" -> DiagnosticSeverity.Warning;
-            case "hint" -> DiagnosticSeverity.Hint;
-            default -> DiagnosticSeverity.Information;
-        };
-        return new Finding(f.code(), f.start(), f.end(), s, f.message(), f.section());
+        return s.get() == f.severity() ? f : new Finding(f.code(), f.start(), f.end(), s.get(), f.message(), f.section());
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcard.check;
 
+import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.FrontMatter;
 import dev.modelcard.text.LineIndex;

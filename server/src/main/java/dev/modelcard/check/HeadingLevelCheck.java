@@ -1,5 +1,6 @@
 package dev.modelcard.check;
 
+import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.Heading;
 import dev.modelcard.pack.SectionRule;
 import org.eclipse.lsp4j.DiagnosticSeverity;

@@ -1,7 +1,10 @@
 package dev.modelcard.check;
 
+import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Heading;
+import dev.modelcard.markdown.Tree;
+import org.commonmark.node.HtmlBlock;
 import dev.modelcard.pack.Requirement;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
@@ -41,23 +44,33 @@ final class MissingSectionCheck implements Check {
         }
     }
 
-    /** The title heading; without one, the first line of the body that has text; else the body's start. */
+    /**
+     * The title heading; without one, the first line of the first block of the body that is not an HTML comment;
+     * else the line after the body's last comment, or the body's start (so that a disable comment written above
+     * covers it).
+     */
     static int[] topRange(CardDocument card, Outline outline) {
         Heading title = outline.title();
         if (title != null) {
             return new int[] {title.start(), title.end()};
         }
         var lines = card.lines();
-        for (int line = lines.lineOf(card.bodyStart()); line < lines.lineCount(); line++) {
-            int s = lines.lineStart(line);
-            int e = lines.lineEnd(line);
-            String content = card.text().substring(s, e);
-            if (!content.isBlank()) {
-                int lead = content.length() - content.stripLeading().length();
-                int trail = content.length() - content.stripTrailing().length();
-                return new int[] {s + lead, e - trail};
+        int afterComments = card.bodyStart();
+        for (org.commonmark.node.Node block : card.blocks()) {
+            int start = Tree.start(block);
+            if (start < card.bodyStart()) {
+                continue;
             }
+            if (block instanceof HtmlBlock html && html.getLiteral().stripLeading().startsWith("<!--")) {
+                int next = lines.lineOf(Tree.end(block)) + 1;
+                afterComments = next < lines.lineCount() ? lines.lineStart(next) : card.text().length();
+                continue;
+            }
+            int end = Math.min(Tree.end(block), lines.lineEnd(lines.lineOf(start)));
+            String content = card.text().substring(start, end);
+            return new int[] {start + content.length() - content.stripLeading().length(),
+                end - (content.length() - content.stripTrailing().length())};
         }
-        return new int[] {card.bodyStart(), card.bodyStart()};
+        return new int[] {afterComments, afterComments};
     }
 }

@@ -214,7 +214,7 @@ final class PlaceholderCheck implements Check {
                 + "); replace it with this model's own content (" + ctx.pack().name() + ").";
         SectionRule section = h == null ? null : ctx.outline().sectionOf(h);
         // commonmark's Code (a code span) is imported, so this check's code is named in full.
-        ctx.report().accept(new Finding(dev.modelcard.check.Code.PLACEHOLDER, start, end, DiagnosticSeverity.Warning,
+        ctx.report().accept(new Finding(dev.modelcard.pack.Code.PLACEHOLDER, start, end, DiagnosticSeverity.Warning,
                 message, section == null ? null : section.id()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcard.check;
 
+import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.Heading;
 import dev.modelcard.pack.SectionRule;
 import java.util.List;

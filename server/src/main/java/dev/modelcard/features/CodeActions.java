@@ -2,6 +2,7 @@ package dev.modelcard.features;
 
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.check.Finding;
+import dev.modelcard.edits.DisableFixes;
 import dev.modelcard.edits.Edit;
 import dev.modelcard.edits.Fix;
 import dev.modelcard.edits.QuickFixes;
@@ -36,11 +37,14 @@ public final class CodeActions {
         }
         List<Fix> fixes = new ArrayList<>();
         if (mayWant("quickfix.modelcard", only)) {
+            List<Fix> disable = new ArrayList<>();
             for (Finding f : r.findings()) {
                 if (f.start() <= end && f.end() >= start) {
                     fixes.addAll(QuickFixes.of(r, f, recheck));
+                    disable.addAll(DisableFixes.of(r, f));
                 }
             }
+            fixes.addAll(disable); // after the real fixes, as editors list them in order
         }
         if (wanted(Fix.INSERT_MISSING, only)) {
             SourceFixes.insertMissing(r).ifPresent(fixes::add);
@@ -61,9 +65,11 @@ public final class CodeActions {
             }
             out.add(a);
         }
-        // The one fix of a lone diagnostic under the cursor is what the editor's "fix" key should apply.
-        if (out.stream().filter(a -> a.getKind().startsWith("quickfix")).count() == 1) {
-            out.stream().filter(a -> a.getKind().startsWith("quickfix")).findFirst().get().setIsPreferred(true);
+        // The one real fix of a lone diagnostic under the cursor is what the editor's "fix" key should apply.
+        List<CodeAction> real = out.stream().filter(a -> a.getKind().startsWith(Fix.QUICKFIX)
+                && !a.getKind().equals(DisableFixes.LINE) && !a.getKind().equals(DisableFixes.FILE)).toList();
+        if (real.size() == 1) {
+            real.get(0).setIsPreferred(true);
         }
         return out;
     }

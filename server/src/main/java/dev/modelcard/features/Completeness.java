@@ -1,7 +1,7 @@
 package dev.modelcard.features;
 
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.check.Code;
+import dev.modelcard.pack.Code;
 import dev.modelcard.check.Finding;
 import dev.modelcard.check.Outline;
 import dev.modelcard.markdown.Heading;

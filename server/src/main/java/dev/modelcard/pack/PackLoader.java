@@ -98,13 +98,7 @@ public final class PackLoader {
         List<SectionRule> sections = pack.items("sections", n -> section(file, n, ids, problems));
         List<GlossaryTerm> glossary = pack.items("glossary", n -> glossaryTerm(file, n, problems));
         List<PlaceholderRule> placeholders = pack.items("placeholders", n -> placeholder(file, n, problems));
-        Map<String, String> severities = pack.stringMap("severities");
-        for (Map.Entry<String, String> e : severities.entrySet()) {
-            if (!Severities.WORDS.contains(e.getValue())) {
-                pack.problem(pack.value("severities"), "severity of '" + e.getKey() + "' must be one of "
-                        + Severities.WORDS + ", not '" + e.getValue() + "'");
-            }
-        }
+        Map<String, String> severities = pack.ruleMap("severities");
         if (detection != null) {
             for (String sig : detection.signature()) {
                 if (!ids.contains(sig)) {

@@ -100,6 +100,15 @@ public final class RulePack {
         return new RulePack(id, name, shortName, extendsId, detection, title, sections, g, p, sev);
     }
 
+    /** A copy with more placeholder patterns and glossary terms (a project's own, after the pack's). */
+    public RulePack withExtras(List<PlaceholderRule> morePlaceholders, List<GlossaryTerm> moreTerms) {
+        List<PlaceholderRule> p = new ArrayList<>(placeholders);
+        p.addAll(morePlaceholders);
+        List<GlossaryTerm> g = new ArrayList<>(glossary);
+        g.addAll(moreTerms);
+        return new RulePack(id, name, shortName, extendsId, detection, title, sections, g, p, severities);
+    }
+
     public String id() {
         return id;
     }

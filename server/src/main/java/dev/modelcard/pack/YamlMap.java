@@ -162,20 +162,30 @@ final class YamlMap {
     }
 
     /** The scalar entries of a nested mapping, in file order. */
-    Map<String, String> stringMap(String key) {
+    /**
+     * A mapping of diagnostic code to {@code off} or a severity word ({@code severities} of a pack, {@code rules}
+     * of a configuration), each wrong key or value reported where it is.
+     */
+    Map<String, String> ruleMap(String key) {
         Map<String, String> out = new LinkedHashMap<>();
         Node v = value(key);
-        if (v == null) {
-            return out;
-        }
-        YamlMap m = of(file, v, "'" + key + "'", problems);
+        YamlMap m = v == null ? null : of(file, v, "'" + key + "'", problems);
         if (m == null) {
             return out;
         }
-        for (String k : m.entries.keySet()) {
-            String s = m.string(k, false);
-            if (s != null) {
-                out.put(k, s);
+        List<String> codes = java.util.Arrays.stream(Code.values()).map(Code::id).toList();
+        for (Map.Entry<String, NodeTuple> e : m.entries.entrySet()) {
+            String code = e.getKey();
+            String word = m.string(code, false);
+            if (!codes.contains(code)) {
+                String hint = nearest(code, new java.util.HashSet<>(codes));
+                m.problem(e.getValue().getKeyNode(), "unknown rule '" + code + "' in '" + key + "'"
+                        + (hint == null ? "" : "; did you mean '" + hint + "'?") + " Known: " + codes);
+            } else if (word != null && !Severities.RULE_VALUES.contains(word)) {
+                m.problem(e.getValue().getValueNode(), "'" + code + "' must be one of " + Severities.RULE_VALUES
+                        + ", not '" + word + "'");
+            } else if (word != null) {
+                out.put(code, word);
             }
         }
         return out;

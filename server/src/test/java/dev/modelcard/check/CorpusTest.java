@@ -1,5 +1,6 @@
 package dev.modelcard.check;
 
+import dev.modelcard.pack.Code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

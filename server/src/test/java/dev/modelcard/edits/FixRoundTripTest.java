@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.modelcard.CardAssert;
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.check.Code;
+import dev.modelcard.pack.Code;
 import dev.modelcard.check.Finding;
 import dev.modelcard.files.CardText;
 import java.nio.file.Files;
@@ -66,6 +66,9 @@ class FixRoundTripTest {
         for (Finding f : before.findings()) {
             for (Fix fix : QuickFixes.of(before, f, t -> CardAssert.CHECKER.check(t, before.pack().id(), n -> false))) {
                 fixes++;
+                check(name, before, fix, text, template, companions, f);
+            }
+            for (Fix fix : DisableFixes.of(before, f)) {
                 check(name, before, fix, text, template, companions, f);
             }
         }

@@ -204,4 +204,26 @@ class QuickFixesTest {
         assertEquals(java.util.Optional.empty(), SourceFixes.insertMissing(r));
         assertEquals(java.util.Optional.empty(), SourceFixes.tableOfContents(r), "CZI has no table of contents");
     }
+
+    private static List<String> disableFixes(String text, String code) {
+        CheckResult r = check(text, "czi");
+        return r.findings().stream().filter(f -> f.code().id().equals(code))
+                .flatMap(f -> DisableFixes.of(r, f).stream()).map(fix -> show(r, fix)).toList();
+    }
+
+    @Test
+    void disableFixesWriteTheCommentsWithTheCardsLineEndings() {
+        String card = ("---\ntitle: x\n---\n" + Cards.CZI.replace("15 million.", "  TBD")).replace("\n", "\r\n");
+        assertEquals(List.of(
+                "Disable placeholder for this line: 8:0-8:0 \u2192   <!-- modelcard-disable-next-line placeholder -->\r\n",
+                "Disable placeholder for this file: 3:0-3:0 \u2192 <!-- modelcard-disable-file placeholder -->\r\n\r\n"),
+                disableFixes(card, "placeholder"));
+    }
+
+    @Test
+    void disableForTheFileAddsTheCodeToTheCardsComment() {
+        String card = "<!-- modelcard-disable-file heading-level -->\n" + Cards.CZI.replace("15 million.", "TBD");
+        assertEquals("Disable placeholder for this file: 0:41-0:41 \u2192  placeholder",
+                disableFixes(card, "placeholder").get(1));
+    }
 }

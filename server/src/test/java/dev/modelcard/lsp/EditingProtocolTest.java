@@ -101,7 +101,8 @@ class EditingProtocolTest {
             var text = h.server.getTextDocumentService();
             List<CodeAction> found = text.codeAction(actions(diagnostics.get(0).getRange(), List.of("quickfix")))
                     .get(10, TimeUnit.SECONDS).stream().map(Either::getRight).toList();
-            assertEquals(1, found.size());
+            assertEquals(List.of("quickfix.modelcard.missing-section", "quickfix.modelcard.disable-line",
+                    "quickfix.modelcard.disable-file"), found.stream().map(CodeAction::getKind).toList());
             CodeAction fix = found.get(0);
             assertEquals("quickfix.modelcard.missing-section", fix.getKind());
             assertEquals("Insert section \u201cTraining Procedure\u201d (### Training Procedure)", fix.getTitle());
@@ -133,7 +134,8 @@ class EditingProtocolTest {
             Range whole = new Range(new Position(0, 0), new Position(40, 0));
             List<String> all = text.codeAction(actions(whole, null)).get(10, TimeUnit.SECONDS).stream()
                     .map(a -> a.getRight().getKind()).toList();
-            assertEquals(List.of("quickfix.modelcard.missing-section", "source.modelcard.insertMissingSections"), all);
+            assertEquals(List.of("quickfix.modelcard.missing-section", "quickfix.modelcard.disable-line",
+                    "quickfix.modelcard.disable-file", "source.modelcard.insertMissingSections"), all);
             List<CodeAction> source = text.codeAction(actions(whole, List.of("source"))).get(10, TimeUnit.SECONDS)
                     .stream().map(Either::getRight).toList();
             assertEquals(List.of("Insert all missing sections (1)"), source.stream().map(CodeAction::getTitle).toList());

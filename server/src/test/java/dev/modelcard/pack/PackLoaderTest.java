@@ -76,6 +76,7 @@ class PackLoaderTest {
                     line: b
                 severities:
                   placeholder: loud
+                  placeholders: off
                 """;
         assertEquals(List.of(
                 "rules/team.yaml:3:1: unknown key 'sectons' in a rule pack; did you mean 'sections'?",
@@ -85,8 +86,11 @@ class PackLoaderTest {
                 "rules/team.yaml:13:7: subsection 'child' must have a deeper level than 2",
                 "rules/team.yaml:17:12: 'regex' is not a valid regular expression: Unclosed character class",
                 "rules/team.yaml:18:5: a placeholder needs exactly one of text, regex, line or emphasis",
-                "rules/team.yaml:21:3: severity of 'placeholder' must be one of [error, warning, information, hint], "
-                        + "not 'loud'"),
+                "rules/team.yaml:21:16: 'placeholder' must be one of [off, error, warning, information, hint], "
+                        + "not 'loud'",
+                "rules/team.yaml:22:3: unknown rule 'placeholders' in 'severities'; did you mean 'placeholder'? Known: "
+                        + "[missing-section, empty-section, placeholder, heading-level, duplicate-section, "
+                        + "section-order, front-matter, unknown-rule]"),
                 problems(yaml));
     }
 

@@ -1,4 +1,4 @@
-package dev.modelcard.check;
+package dev.modelcard.pack;
 
 import java.util.Optional;
 
@@ -10,7 +10,8 @@ public enum Code {
     HEADING_LEVEL("heading-level", "A template section is at another heading level than the template's."),
     DUPLICATE_SECTION("duplicate-section", "The same template section appears twice under one parent."),
     SECTION_ORDER("section-order", "A template section is out of the template's order."),
-    FRONT_MATTER("front-matter", "The YAML front matter cannot be read.");
+    FRONT_MATTER("front-matter", "The YAML front matter cannot be read."),
+    UNKNOWN_RULE("unknown-rule", "A modelcard-disable comment names a code that does not exist.");
 
     private final String id;
     private final String summary;
