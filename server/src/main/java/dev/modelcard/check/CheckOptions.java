@@ -45,6 +45,11 @@ public final class CheckOptions {
         return new CheckOptions(template, Map.of(), List.of(), List.of(), List.of());
     }
 
+    /** The same options with another pack (one named on the command line, or the card's own for a re-check). */
+    public CheckOptions withTemplate(String id) {
+        return new CheckOptions(id, rules, placeholders, accept, glossary);
+    }
+
     public String template() {
         return template;
     }

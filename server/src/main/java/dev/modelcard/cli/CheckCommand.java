@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.modelcard.check.CardChecker;
+import dev.modelcard.check.CheckOptions;
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.check.Finding;
 import dev.modelcard.edits.SafeFixes;
@@ -12,6 +13,7 @@ import dev.modelcard.files.CardText;
 import dev.modelcard.features.Diagnostics;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
+import dev.modelcard.text.LineIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -67,6 +69,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "An extra rule pack file (repeatable); a pack with a bundled pack's id replaces it.")
     List<Path> extraPacks = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Use this configuration file for every card, instead of the nearest .modelcard.yaml above "
+                    + "each card (searched up to the folder holding .git, or the file system root).")
+    Path configFile;
+
     @Option(names = "--fix",
             description = "Insert the missing sections (with the template's guidance) and update the table of "
                     + "contents, in place; say what changed, then report what is left.")
@@ -87,7 +94,11 @@ final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Unknown template '" + template + "'; known: "
                     + packs.templates().stream().map(p -> p.id()).collect(Collectors.joining(", ")));
         }
+        if (configFile != null && !Files.isRegularFile(configFile)) {
+            throw new ParameterException(spec.commandLine(), "No such configuration file: " + configFile);
+        }
         boolean unreadable = !packs.problems().isEmpty() && !extraPacks.isEmpty();
+        Configs configs = new Configs(configFile, extraPacks, err);
         List<Path> cards = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
@@ -105,8 +116,6 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
 
-        CardChecker checker = new CardChecker(packs, (message, e) -> err.println("internal error: " + message
-                + ": " + e));
         Map<DiagnosticSeverity, Integer> counts = new EnumMap<>(DiagnosticSeverity.class);
         JsonArray json = new JsonArray();
         Gson gson = new MessageJsonHandler(Map.of()).getDefaultGsonBuilder().create();
@@ -122,10 +131,23 @@ final class CheckCommand implements Callable<Integer> {
                 unreadable = true;
                 continue;
             }
-            CheckResult result = checker.check(text, template, CardText.companions(card));
+            Configs.ForCard cfg = configs.forCard(card);
+            unreadable |= cfg.broken();
+            if (cfg.config().ignores(card)) {
+                if (format == Format.text) {
+                    out.println(card + ": skipped, ignored by " + cfg.config().files().get(cfg.config().files().size() - 1));
+                }
+                skipped++;
+                continue;
+            }
+            CardChecker checker = cfg.checker();
+            CheckOptions options = cfg.options(template);
+            CheckResult result = checker.check(text, new LineIndex(text), options, CardText.companions(card),
+                    () -> false);
             if (fix && result.pack() != null) {
-                String id = result.pack().id();
-                SafeFixes.Result fixed = SafeFixes.apply(result, t -> checker.check(t, id, name -> false));
+                CheckOptions forced = cfg.options(result.pack().id());
+                SafeFixes.Result fixed = SafeFixes.apply(result, t -> checker.check(t, new LineIndex(t), forced,
+                        name -> false, () -> false));
                 if (!fixed.applied().isEmpty()) {
                     try {
                         CardText.write(card, fixed.text());

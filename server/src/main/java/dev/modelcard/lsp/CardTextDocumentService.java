@@ -51,6 +51,9 @@ final class CardTextDocumentService implements TextDocumentService {
     private final Models models;
     private final Validator validator;
     private final Supplier<ClientSupport> support;
+    private final Projects projects;
+    /** Re-checks every card: a configuration or pack they read was edited. */
+    private final Runnable dataChanged;
     private final ServerLog log;
     private final ExecutorService requests = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "modelcard-request");
@@ -58,9 +61,11 @@ final class CardTextDocumentService implements TextDocumentService {
         return t;
     });
 
-    CardTextDocumentService(DocumentStore docs, Models models, Validator validator, Supplier<ClientSupport> support,
-            ServerLog log) {
+    CardTextDocumentService(DocumentStore docs, Models models, Validator validator, Projects projects,
+            Runnable dataChanged, Supplier<ClientSupport> support, ServerLog log) {
         this.docs = docs;
+        this.projects = projects;
+        this.dataChanged = dataChanged;
         this.models = models;
         this.validator = validator;
         this.support = support;
@@ -83,8 +88,8 @@ final class CardTextDocumentService implements TextDocumentService {
     private <T> CompletableFuture<T> answer(String uri, T empty, VersionedRequest<T> body) {
         return CompletableFutures.computeAsync(requests, cancel -> {
             TextDocument doc = docs.get(uri);
-            if (doc == null) {
-                return empty;
+            if (doc == null || DataFiles.isYaml(uri)) {
+                return empty; // YAML is validated, not outlined: its comments would read as Markdown headings
             }
             try {
                 return body.apply(doc, models.of(doc, cancel::isCanceled), cancel);
@@ -168,7 +173,7 @@ final class CardTextDocumentService implements TextDocumentService {
             int end = Math.max(start, lines.offset(range.getEnd().getLine(), range.getEnd().getCharacter()));
             List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
             return CodeActions.of(r, doc.uri(), doc.version(), start, end, only, support.get().documentChanges(),
-                    text -> models.checkAs(text, r.pack().id()))
+                    text -> models.checkAs(doc.uri(), text, r.pack().id()))
                     .stream().map(Either::<Command, CodeAction>forRight).toList();
         });
     }
@@ -179,6 +184,7 @@ final class CardTextDocumentService implements TextDocumentService {
         String text = item.getText() == null ? "" : item.getText();
         docs.put(new TextDocument(item.getUri(), item.getVersion(), text));
         validator.now(item.getUri());
+        dataFileEdited(item.getUri());
     }
 
     @Override
@@ -202,6 +208,15 @@ final class CardTextDocumentService implements TextDocumentService {
             return;
         }
         validator.later(uri);
+        dataFileEdited(uri);
+    }
+
+    /** An open configuration or pack in use now reads from the editor: the cards that use it change too. */
+    private void dataFileEdited(String uri) {
+        java.nio.file.Path path = Projects.path(uri);
+        if (DataFiles.isYaml(uri) && path != null && (DataFiles.isConfig(path) || projects.isInUse(path))) {
+            dataChanged.run();
+        }
     }
 
     @Override
@@ -209,6 +224,7 @@ final class CardTextDocumentService implements TextDocumentService {
         String uri = params.getTextDocument().getUri();
         docs.remove(uri);
         validator.close(uri);
+        dataFileEdited(uri); // the disk's text applies again
     }
 
     @Override
@@ -216,6 +232,7 @@ final class CardTextDocumentService implements TextDocumentService {
         // Nothing to do: the text is already current. Companion files may have appeared, so check again.
         if (docs.get(params.getTextDocument().getUri()) != null) {
             validator.now(params.getTextDocument().getUri());
+            dataFileEdited(params.getTextDocument().getUri()); // a pack is read from disk: saved, it applies
         }
     }
 }

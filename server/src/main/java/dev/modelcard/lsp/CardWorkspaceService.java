@@ -2,9 +2,11 @@ package dev.modelcard.lsp;
 
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** Settings changes re-check every open card. */
+/** Settings, workspace folders and files on disk: each change re-checks the open cards it can affect. */
 final class CardWorkspaceService implements WorkspaceService {
     private final ModelCardServer server;
 
@@ -19,6 +21,13 @@ final class CardWorkspaceService implements WorkspaceService {
 
     @Override
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
-        server.recheckAll();
+        server.filesChanged(params.getChanges().stream().map(FileEvent::getUri).toList());
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+        var event = params.getEvent();
+        server.workspaceFolders(event.getAdded() == null ? java.util.List.of() : event.getAdded(),
+                event.getRemoved() == null ? java.util.List.of() : event.getRemoved());
     }
 }

@@ -8,9 +8,11 @@ import org.eclipse.lsp4j.ClientCapabilities;
  *
  * @param snippets completion items may be snippets with tab stops
  * @param documentChanges workspace edits may name the document version they apply to
+ * @param configuration the client answers {@code workspace/configuration}
+ * @param watchedFiles file watchers can be registered at run time
  */
-record ClientSupport(boolean snippets, boolean documentChanges) {
-    static final ClientSupport NONE = new ClientSupport(false, false);
+record ClientSupport(boolean snippets, boolean documentChanges, boolean configuration, boolean watchedFiles) {
+    static final ClientSupport NONE = new ClientSupport(false, false, false, false);
 
     static ClientSupport of(ClientCapabilities caps) {
         if (caps == null) {
@@ -20,6 +22,9 @@ record ClientSupport(boolean snippets, boolean documentChanges) {
                 .map(c -> c.getCompletionItem()).map(i -> i.getSnippetSupport()).orElse(false);
         boolean versioned = Optional.ofNullable(caps.getWorkspace()).map(w -> w.getWorkspaceEdit())
                 .map(e -> e.getDocumentChanges()).orElse(false);
-        return new ClientSupport(snippets, versioned);
+        boolean configuration = Optional.ofNullable(caps.getWorkspace()).map(w -> w.getConfiguration()).orElse(false);
+        boolean watched = Optional.ofNullable(caps.getWorkspace()).map(w -> w.getDidChangeWatchedFiles())
+                .map(d -> d.getDynamicRegistration()).orElse(false);
+        return new ClientSupport(snippets, versioned, configuration, watched);
     }
 }

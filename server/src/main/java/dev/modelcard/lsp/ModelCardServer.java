@@ -1,43 +1,57 @@
 package dev.modelcard.lsp;
 
+import com.google.gson.JsonObject;
 import dev.modelcard.check.CardChecker;
 import dev.modelcard.cli.Main;
+import dev.modelcard.edits.Fix;
+import dev.modelcard.features.Completions;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntConsumer;
-import dev.modelcard.edits.Fix;
-import dev.modelcard.features.Completions;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.CompletionOptions;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageType;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentSyncKind;
 import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.lsp4j.services.WorkspaceService;
 
-/** The protocol face of the server: lifecycle and settings. Features live in the services and the engine. */
+/** The protocol face of the server: lifecycle, settings and workspace. Features live in the services and engine. */
 public final class ModelCardServer implements LanguageServer, LanguageClientAware {
     private final ServerLog log = new ServerLog();
     private final DocumentStore docs = new DocumentStore();
     private final IntConsumer exit;
     private volatile Settings settings = Settings.DEFAULT;
     private volatile ClientSupport support = ClientSupport.NONE;
-    /** Packs load off the message thread while the client initializes; the first check waits for them. */
-    private volatile CompletableFuture<CardChecker> checker;
+    private volatile LanguageClient client;
+    /** The bundled packs load off the message thread while the client initializes; the first check waits. */
+    private final CompletableFuture<CardChecker> bundled;
     private volatile boolean shutdown;
+    private final Projects projects;
     private final Models models;
     private final Validator validator;
     private final CardTextDocumentService textService;
@@ -46,27 +60,31 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     /** @param exit called with the process exit code on the {@code exit} notification */
     public ModelCardServer(IntConsumer exit) {
         this.exit = exit;
-        this.checker = load(List.of());
-        this.models = new Models(() -> checker.join(), () -> settings);
-        this.validator = new Validator(docs, models, () -> settings, log);
-        this.textService = new CardTextDocumentService(docs, models, validator, () -> support, log);
+        this.bundled = loadBundled();
+        this.projects = new Projects(() -> settings, docs::get, bundled::join, m -> log.show(MessageType.Error, m));
+        this.models = new Models(projects);
+        this.validator = new Validator(docs, models, projects, () -> settings, log);
+        this.textService = new CardTextDocumentService(docs, models, validator, projects, this::recheckAll,
+                () -> support, log);
         this.workspaceService = new CardWorkspaceService(this);
     }
 
     @Override
     public void connect(LanguageClient client) {
+        this.client = client;
         log.connect(client);
         validator.connect(client);
     }
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        applySettings(Settings.from(params.getInitializationOptions(), log));
+        projects.setRoots(roots(params));
         support = ClientSupport.of(params.getCapabilities());
+        applySettings(params.getInitializationOptions());
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
         sync.setChange(TextDocumentSyncKind.Incremental);
-        sync.setSave(false);
+        sync.setSave(true);
         ServerCapabilities caps = new ServerCapabilities();
         caps.setTextDocumentSync(sync);
         caps.setHoverProvider(true);
@@ -78,15 +96,74 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
                 Fix.TABLE_OF_CONTENTS));
         actions.setResolveProvider(false);
         caps.setCodeActionProvider(actions);
+        WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
+        folders.setSupported(true);
+        folders.setChangeNotifications(true);
+        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
         return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("modelcard-ls",
                 Main.version())));
     }
 
+    private static List<Path> roots(InitializeParams params) {
+        List<String> uris = new ArrayList<>();
+        if (params.getWorkspaceFolders() != null) {
+            params.getWorkspaceFolders().forEach(f -> uris.add(f.getUri()));
+        } else if (params.getRootUri() != null) {
+            uris.add(params.getRootUri());
+        }
+        return Projects.paths(uris);
+    }
+
     @Override
     public void initialized(InitializedParams params) {
-        checker.thenAccept(c -> log.info("modelcard-ls " + Main.version() + " ready; packs: "
-                + c.packs().templates().stream().map(p -> p.id()).toList()));
-        reportPackProblems();
+        bundled.thenAccept(c -> {
+            log.info("modelcard-ls " + Main.version() + " ready; packs: "
+                    + c.packs().templates().stream().map(p -> p.id()).toList() + "; workspace: " + projects.roots());
+            for (PackProblem p : c.packs().problems()) {
+                log.show(MessageType.Error, "rule pack not used: " + p);
+            }
+        });
+        watchFiles();
+        pullSettings();
+    }
+
+    /** Asks the client to tell about configuration and pack files changing on disk, when it can be asked. */
+    private void watchFiles() {
+        LanguageClient c = client;
+        if (c == null || !support.watchedFiles()) {
+            return;
+        }
+        var watchers = List.of(new FileSystemWatcher(Either.forLeft("**/.modelcard.yaml")),
+                new FileSystemWatcher(Either.forLeft("**/*.{yaml,yml}")));
+        Registration r = new Registration("modelcard-watched-files", "workspace/didChangeWatchedFiles",
+                new DidChangeWatchedFilesRegistrationOptions(watchers));
+        c.registerCapability(new RegistrationParams(List.of(r))).exceptionally(e -> {
+            log.warn("the client did not take the file watchers (" + e.getMessage() + "); configuration changes on "
+                    + "disk apply when a card is saved or the settings change");
+            return null;
+        });
+    }
+
+    /**
+     * Asks the client for the {@code modelcard} settings when it answers {@code workspace/configuration}; the
+     * answer arrives later on the message thread, which never waits for it.
+     */
+    void pullSettings() {
+        LanguageClient c = client;
+        if (c == null || !support.configuration()) {
+            return;
+        }
+        ConfigurationItem item = new ConfigurationItem();
+        item.setSection("modelcard");
+        c.configuration(new ConfigurationParams(List.of(item))).thenAccept(answer -> {
+            if (answer != null && !answer.isEmpty() && answer.get(0) instanceof JsonObject o) {
+                applySettings(o);
+                recheckAll();
+            }
+        }).exceptionally(e -> {
+            log.warn("workspace/configuration failed: " + e.getMessage());
+            return null;
+        });
     }
 
     @Override
@@ -117,39 +194,64 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         return workspaceService;
     }
 
+    /** New settings pushed by the client; a client that is asked for them may push an empty change instead. */
     void updateSettings(Object raw) {
-        applySettings(Settings.from(raw, log));
-        reportPackProblems();
+        if (raw instanceof JsonObject o && (o.has("modelcard") || o.has("template") || o.has("rules")
+                || o.has("packs") || o.has("debounceMs"))) {
+            applySettings(raw);
+            recheckAll();
+        } else if (support.configuration()) {
+            pullSettings();
+        } else {
+            applySettings(raw);
+            recheckAll();
+        }
+    }
+
+    void workspaceFolders(List<WorkspaceFolder> added, List<WorkspaceFolder> removed) {
+        List<Path> roots = new ArrayList<>(projects.roots());
+        roots.removeAll(Projects.paths(removed.stream().map(WorkspaceFolder::getUri).toList()));
+        roots.addAll(Projects.paths(added.stream().map(WorkspaceFolder::getUri).toList()));
+        projects.setRoots(roots);
         recheckAll();
     }
 
+    /** Files changed on disk: when a configuration or pack in use is among them, every card is checked again. */
+    void filesChanged(List<String> uris) {
+        if (Projects.paths(uris).stream().anyMatch(projects::isInUse)
+                || uris.stream().anyMatch(u -> DataFiles.isYaml(u) && docs.get(u) != null)) {
+            recheckAll();
+        }
+    }
+
     void recheckAll() {
+        projects.forget();
         models.clear();
         validator.all();
     }
 
-    private void applySettings(Settings next) {
-        Settings previous = settings;
+    private void applySettings(Object raw) {
+        Path base = projects.roots().isEmpty() ? Path.of("").toAbsolutePath() : projects.roots().get(0);
+        Settings next = Settings.from(raw, base, log);
         settings = next;
-        if (!next.packs().equals(previous.packs())) {
-            checker = load(next.packs().stream().map(Path::of).toList());
-        }
-        if (next.template() != null) {
-            checker.thenAccept(c -> {
-                if (c.packs().get(next.template()).isEmpty()) {
-                    log.show(MessageType.Warning, "unknown template '" + next.template() + "' in the settings; "
-                            + "known: " + c.packs().templates().stream().map(p -> p.id()).toList());
+        String template = next.config().template();
+        if (template != null) {
+            bundled.thenAccept(c -> {
+                boolean known = c.packs().get(template).isPresent() || !next.config().packs().isEmpty()
+                        && PackRegistry.withFiles(next.config().packs()).get(template).isPresent();
+                if (!known) {
+                    log.show(MessageType.Warning, "unknown template '" + template + "' in the settings; known: "
+                            + c.packs().templates().stream().map(p -> p.id()).toList());
                 }
             });
         }
     }
 
-    private CompletableFuture<CardChecker> load(List<Path> extraPacks) {
+    private CompletableFuture<CardChecker> loadBundled() {
         CompletableFuture<CardChecker> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                PackRegistry packs = extraPacks.isEmpty() ? PackRegistry.bundled() : PackRegistry.withFiles(extraPacks);
-                f.complete(new CardChecker(packs, log::error));
+                f.complete(new CardChecker(PackRegistry.bundled(), log::error));
             } catch (RuntimeException | Error e) {
                 log.error("cannot load the rule packs", e);
                 f.completeExceptionally(e);
@@ -158,13 +260,5 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         t.setDaemon(true);
         t.start();
         return f;
-    }
-
-    private void reportPackProblems() {
-        checker.thenAccept(c -> {
-            for (PackProblem p : c.packs().problems()) {
-                log.show(MessageType.Error, "rule pack not used: " + p);
-            }
-        });
     }
 }

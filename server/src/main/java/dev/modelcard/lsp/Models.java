@@ -1,17 +1,15 @@
 package dev.modelcard.lsp;
 
-import dev.modelcard.check.CardChecker;
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.files.CardFiles;
 import dev.modelcard.files.CardText;
+import dev.modelcard.text.LineIndex;
 import dev.modelcard.text.TextDocument;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The checked model of each open document, cached for its latest version: validation and every request share
@@ -20,13 +18,11 @@ import java.util.function.Supplier;
 final class Models {
     private record Entry(TextDocument doc, CheckResult result) {}
 
-    private final Supplier<CardChecker> checker;
-    private final Supplier<Settings> settings;
+    private final Projects projects;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    Models(Supplier<CardChecker> checker, Supplier<Settings> settings) {
-        this.checker = checker;
-        this.settings = settings;
+    Models(Projects projects) {
+        this.projects = projects;
     }
 
     /** The model of exactly this version, computed now when it is not cached. */
@@ -35,17 +31,21 @@ final class Models {
         if (e != null && e.doc() == doc) {
             return e.result();
         }
-        CheckResult r = isCard(doc.uri())
-                ? checker.get().check(doc.text(), doc.lines(), settings.get().template(), companions(doc.uri()),
+        Path path = Projects.path(doc.uri());
+        Projects.ForCard project = projects.forCard(path);
+        CheckResult r = isCard(doc.uri()) && !project.ignored()
+                ? project.checker().check(doc.text(), doc.lines(), project.config().options(), companions(path),
                         cancelled)
-                : checker.get().parseOnly(doc.text(), doc.lines());
+                : project.checker().parseOnly(doc.text(), doc.lines());
         cache.merge(doc.uri(), new Entry(doc, r), (old, neu) -> old.doc().version() > neu.doc().version() ? old : neu);
         return r;
     }
 
-    /** A text checked against a given template, for trying out an edit before offering it. */
-    CheckResult checkAs(String text, String template) {
-        return checker.get().check(text, template, name -> false);
+    /** A card's changed text checked as the card is (its configuration, the given template), to try an edit. */
+    CheckResult checkAs(String uri, String text, String template) {
+        Projects.ForCard project = projects.forCard(Projects.path(uri));
+        return project.checker().check(text, new LineIndex(text), project.config().options().withTemplate(template),
+                name -> false, () -> false);
     }
 
     void forget(String uri) {
@@ -59,23 +59,13 @@ final class Models {
 
     /** Only files named like model cards are checked; the others are parsed for outline and folding. */
     private static boolean isCard(String uri) {
-        Path path = path(uri);
+        Path path = Projects.path(uri);
         String name = path != null && path.getFileName() != null ? path.getFileName().toString()
                 : uri.substring(uri.lastIndexOf('/') + 1);
         return CardFiles.isCardName(name);
     }
 
-    private static Predicate<String> companions(String uri) {
-        Path path = path(uri);
+    private static Predicate<String> companions(Path path) {
         return path == null ? name -> false : CardText.companions(path);
-    }
-
-    private static Path path(String uri) {
-        try {
-            URI u = URI.create(uri);
-            return "file".equals(u.getScheme()) ? Path.of(u) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

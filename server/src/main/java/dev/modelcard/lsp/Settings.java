@@ -2,33 +2,34 @@ package dev.modelcard.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
+import dev.modelcard.config.ConfigLoader;
+import dev.modelcard.config.ProjectConfig;
+import java.nio.file.Path;
 
 /**
- * Client settings, from {@code initializationOptions} or {@code workspace/didChangeConfiguration}. The same keys
- * work at the top level or under {@code "modelcard"} (as VS Code sends a settings section).
+ * Client settings, from {@code initializationOptions}, {@code workspace/didChangeConfiguration} or a
+ * {@code workspace/configuration} answer. The keys are those of {@code .modelcard.yaml} plus {@code debounceMs},
+ * at the top level or under {@code "modelcard"} (as VS Code sends a settings section).
  *
- * @param template a pack id to use for every card, or null to detect it
+ * @param config what the settings configure, as a configuration under every {@code .modelcard.yaml}
  * @param debounceMs delay before checking after an edit; null = adaptive (none for a check under 50 ms, else as
  *     long as the last check took, at most 250 ms)
- * @param packs extra rule pack files
  */
-public record Settings(String template, Integer debounceMs, List<String> packs) {
-    public static final Settings DEFAULT = new Settings(null, null, List.of());
+public record Settings(ProjectConfig config, Integer debounceMs) {
+    public static final Settings DEFAULT = new Settings(ProjectConfig.EMPTY, null);
     /** Checks faster than this get no delay by default. */
     static final int AUTO_DEBOUNCE_FROM_MS = 50;
     /** The adaptive delay never waits longer than this. */
     static final int MAX_AUTO_DEBOUNCE_MS = 250;
 
-    public static Settings from(Object options, ServerLog log) {
+    /** @param base the folder relative pack paths are resolved against */
+    public static Settings from(Object options, Path base, ServerLog log) {
         if (!(options instanceof JsonObject o)) {
             return DEFAULT;
         }
         if (o.has("modelcard") && o.get("modelcard").isJsonObject()) {
             o = o.getAsJsonObject("modelcard");
         }
-        String template = string(o.get("template"));
         Integer debounce = null;
         JsonElement d = o.get("debounceMs");
         if (d != null && !d.isJsonNull()) {
@@ -38,21 +39,12 @@ public record Settings(String template, Integer debounceMs, List<String> packs) 
                 log.warn("setting debounceMs must be a number of milliseconds, not " + d + "; using the default");
             }
         }
-        List<String> packs = new ArrayList<>();
-        JsonElement p = o.get("packs");
-        if (p != null && p.isJsonArray()) {
-            p.getAsJsonArray().forEach(e -> {
-                String s = string(e);
-                if (s != null) {
-                    packs.add(s);
-                }
-            });
-        }
-        return new Settings(template == null || template.isBlank() || template.equals("auto") ? null : template,
-                debounce, List.copyOf(packs));
-    }
-
-    private static String string(JsonElement e) {
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+        JsonObject rest = o.deepCopy();
+        rest.remove("debounceMs");
+        // An editor sends null for a setting left unset; JSON null would read as the YAML word "null".
+        rest.entrySet().removeIf(e -> e.getValue().isJsonNull());
+        ProjectConfig config = ConfigLoader.settings(rest.toString(), base, "settings");
+        config.problems().forEach(p -> log.warn("settings: " + p.message()));
+        return new Settings(config, debounce);
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 final class Validator {
     private final DocumentStore docs;
     private final Models models;
+    private final Projects projects;
     private final Supplier<Settings> settings;
     private final ServerLog log;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -35,9 +36,10 @@ final class Validator {
     private volatile LanguageClient client;
     private volatile ModelCardClient statusClient;
 
-    Validator(DocumentStore docs, Models models, Supplier<Settings> settings, ServerLog log) {
+    Validator(DocumentStore docs, Models models, Projects projects, Supplier<Settings> settings, ServerLog log) {
         this.docs = docs;
         this.models = models;
+        this.projects = projects;
         this.settings = settings;
         this.log = log;
     }
@@ -106,6 +108,13 @@ final class Validator {
         }
         long started = System.nanoTime();
         try {
+            if (DataFiles.isYaml(uri)) {
+                List<org.eclipse.lsp4j.Diagnostic> problems = DataFiles.diagnostics(doc, projects);
+                if (docs.isCurrent(doc)) {
+                    c.publishDiagnostics(new PublishDiagnosticsParams(uri, problems, doc.version()));
+                }
+                return;
+            }
             CheckResult result = models.of(doc, () -> !docs.isCurrent(doc));
             if (!docs.isCurrent(doc)) {
                 return; // a newer version is queued; it publishes

@@ -14,24 +14,30 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /** Reads one rule pack file and checks it against the schema in {@code rules/README.md}. */
 public final class PackLoader {
     private static final Set<String> PACK_KEYS = Set.of("id", "name", "short-name", "source", "extends", "detection",
-            "title", "sections", "glossary", "placeholders", "severities");
+            "title", "sections", "glossary", "placeholders", "severities", "remove", "change", "add");
     private static final Set<String> DETECTION_KEYS =
             Set.of("companions", "signature", "min-signature", "min-sections", "min-share");
     private static final Set<String> TITLE_KEYS = Set.of("level", "requirement", "guidance", "instructions");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "aliases", "level", "requirement",
             "guidance", "suggested", "skeleton", "fields", "instructions", "table-of-contents", "sections");
+    private static final Set<String> CHANGE_KEYS = Set.of("title", "aliases", "level", "requirement", "guidance",
+            "suggested", "skeleton", "fields", "instructions", "table-of-contents");
+    private static final Set<String> ADD_KEYS = union(SECTION_KEYS, Set.of("after", "under"));
     private static final Set<String> GLOSSARY_KEYS = Set.of("term", "definition");
     private static final Set<String> PLACEHOLDER_KINDS = Set.of("text", "regex", "line", "emphasis");
     private static final Set<String> PLACEHOLDER_KEYS = Set.of("text", "regex", "line", "emphasis", "description");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** Packs are small hand-written files; anything larger is refused before it is parsed. */
     static final int MAX_PACK_CHARS = 2 * 1024 * 1024;
+    /** Far deeper than a pack or configuration needs (they nest about five levels). */
+    static final int MAX_DEPTH = 64;
 
     private PackLoader() {}
 
@@ -48,23 +54,26 @@ public final class PackLoader {
     }
 
     /**
-     * Parses a pack. {@code file} names it in problems; {@code expectedId}, when given, must equal the pack's id
-     * (the file name stem). The pack's {@code extends} is not resolved here.
+     * The YAML document of a data file, read with {@link #yamlSettings}; any syntax error is a problem at its
+     * position. {@code what} names the file kind in messages ("pack", "configuration").
      */
-    public static RulePack parse(String text, String file, String expectedId) throws PackException {
-        List<PackProblem> problems = new ArrayList<>();
+    public static Node compose(String text, String file, String what) throws PackException {
         if (text.length() > MAX_PACK_CHARS) {
-            throw new PackException(List.of(new PackProblem(file, 1, 1, "pack is larger than 2 MiB")));
+            throw new PackException(List.of(new PackProblem(file, 1, 1, what + " is larger than 2 MiB")));
         }
-        Node root;
+        int[] deep = tooDeep(text);
+        if (deep != null) {
+            throw new PackException(List.of(new PackProblem(file, deep[0], deep[1], what + " is nested deeper than "
+                    + MAX_DEPTH + " levels; refused")));
+        }
         try {
             LoadSettings settings = yamlSettings(file);
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
             Optional<Node> single = composer.getSingleNode();
             if (single.isEmpty()) {
-                throw new PackException(List.of(new PackProblem(file, 1, 1, "pack is empty")));
+                throw new PackException(List.of(new PackProblem(file, 1, 1, what + " is empty")));
             }
-            root = single.get();
+            return single.get();
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
             String reason = (e.getProblem() == null ? "invalid YAML" : e.getProblem().trim());
@@ -73,8 +82,53 @@ public final class PackLoader {
                     : new PackProblem(file, m.getLine() + 1, m.getColumn() + 1, "YAML syntax: " + reason)));
         } catch (YamlEngineException e) {
             throw new PackException(List.of(new PackProblem(file, 1, 1, "YAML: " + e.getMessage())));
+        } catch (StackOverflowError e) {
+            throw new PackException(List.of(new PackProblem(file, 1, 1, what + " is nested too deeply; refused")));
         }
+    }
 
+    /**
+     * Where a text nests flow collections ({@code [[[...}) or indents blocks past any real data file's depth, as
+     * line and column; null when it does not. The YAML composer recurses per level, so this is checked first.
+     */
+    private static int[] tooDeep(String text) {
+        int depth = 0;
+        int line = 1;
+        int lineStart = 0;
+        boolean indent = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+                indent = true;
+                continue;
+            }
+            if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    return new int[] {line, i - lineStart + 1};
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                depth--;
+            }
+            indent &= c == ' ' || c == '\t';
+            if (indent && i - lineStart >= 2 * MAX_DEPTH) {
+                return new int[] {line, i - lineStart + 1};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Parses a pack. {@code file} names it in problems; {@code expectedId}, when given, must equal the pack's id
+     * (the file name stem). The pack's {@code extends} is not resolved here.
+     */
+    public static RulePack parse(String text, String file, String expectedId) throws PackException {
+        List<PackProblem> problems = new ArrayList<>();
+        if (text.length() > MAX_PACK_CHARS) {
+            throw new PackException(List.of(new PackProblem(file, 1, 1, "pack is larger than 2 MiB")));
+        }
+        Node root = compose(text, file, "pack");
         YamlMap pack = YamlMap.of(file, root, "a rule pack", PACK_KEYS, problems);
         if (pack == null) {
             throw new PackException(problems);
@@ -92,10 +146,11 @@ public final class PackLoader {
         Detection detection = pack.has("detection") ? detection(pack, problems) : null;
         TitleRule title = pack.has("title") ? title(pack, problems) : null;
         Set<String> ids = new HashSet<>();
-        if (!pack.has("sections")) {
-            pack.problem(pack.node(), "missing required key 'sections'");
+        if (!pack.has("sections") && extendsId == null) {
+            pack.problem(pack.node(), "missing required key 'sections' (only a pack that extends another inherits them)");
         }
-        List<SectionRule> sections = pack.items("sections", n -> section(file, n, ids, problems));
+        List<SectionRule> sections = pack.items("sections", n -> section(file, n, ids, problems, SECTION_KEYS));
+        SectionEdits edits = edits(pack, ids, extendsId, problems);
         List<GlossaryTerm> glossary = pack.items("glossary", n -> glossaryTerm(file, n, problems));
         List<PlaceholderRule> placeholders = pack.items("placeholders", n -> placeholder(file, n, problems));
         Map<String, String> severities = pack.ruleMap("severities");
@@ -110,7 +165,7 @@ public final class PackLoader {
             throw new PackException(problems);
         }
         return new RulePack(id, name, shortName == null ? name : shortName, extendsId, detection, title, sections,
-                glossary, placeholders, severities);
+                glossary, placeholders, severities, edits);
     }
 
     private static Detection detection(YamlMap pack, List<PackProblem> problems) {
@@ -137,8 +192,70 @@ public final class PackLoader {
                 t.strings("instructions"));
     }
 
-    private static SectionRule section(String file, Node node, Set<String> ids, List<PackProblem> problems) {
-        YamlMap s = YamlMap.of(file, node, "a section", SECTION_KEYS, problems);
+    /** {@code remove}, {@code change} and {@code add}: how a pack that extends another edits its sections. */
+    private static SectionEdits edits(YamlMap pack, Set<String> ids, String extendsId, List<PackProblem> problems) {
+        String file = pack.file();
+        for (String key : List.of("remove", "change", "add")) {
+            if (pack.has(key) && (extendsId == null || pack.has("sections"))) {
+                pack.problem(pack.value(key), "'" + key + "' edits inherited sections: it needs 'extends' and no "
+                        + "'sections' of its own");
+            }
+        }
+        List<SectionEdits.Ref> remove = pack.items("remove", n -> n instanceof ScalarNode sc ? ref(sc.getValue(), n)
+                : null);
+        List<SectionEdits.Change> change = new ArrayList<>();
+        if (pack.has("change")) {
+            YamlMap all = YamlMap.of(file, pack.value("change"), "'change'", problems);
+            if (all != null) {
+                for (String id : all.keys()) {
+                    YamlMap c = YamlMap.of(file, all.value(id), "the change of '" + id + "'", CHANGE_KEYS, problems);
+                    if (c != null) {
+                        change.add(new SectionEdits.Change(ref(id, all.keyNode(id)), c.string("title", false),
+                                c.has("aliases") ? c.strings("aliases") : null, c.integer("level", 1, 6),
+                                c.has("requirement") ? requirement(c) : null, text(c.string("guidance", false)),
+                                text(c.string("suggested", false)), text(c.string("skeleton", false)),
+                                c.has("fields") ? c.strings("fields") : null,
+                                c.has("instructions") ? c.strings("instructions") : null,
+                                c.has("table-of-contents") ? c.bool("table-of-contents") : null));
+                    }
+                }
+            }
+        }
+        List<SectionEdits.Addition> add = pack.items("add", n -> {
+            SectionRule section = section(file, n, ids, problems, ADD_KEYS);
+            YamlMap a = YamlMap.of(file, n, "an added section", problems);
+            if (section == null || a == null) {
+                return null;
+            }
+            if (a.has("after") == a.has("under")) {
+                a.problem(n, "an added section needs exactly one of 'after' (a section id) or 'under' (a section id)");
+                return null;
+            }
+            String where = a.has("after") ? "after" : "under";
+            String anchor = a.string(where, true);
+            SectionEdits.Ref r = anchor == null ? null : ref(anchor, a.value(where));
+            return r == null ? null : new SectionEdits.Addition(section, where.equals("after") ? r : null,
+                    where.equals("under") ? r : null);
+        });
+        return remove.isEmpty() && change.isEmpty() && add.isEmpty() ? SectionEdits.NONE
+                : new SectionEdits(file, remove, change, add);
+    }
+
+    private static SectionEdits.Ref ref(String id, Node at) {
+        var mark = at.getStartMark();
+        return new SectionEdits.Ref(id, mark.map(m -> m.getLine() + 1).orElse(1),
+                mark.map(m -> m.getColumn() + 1).orElse(1));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> out = new HashSet<>(a);
+        out.addAll(b);
+        return Set.copyOf(out);
+    }
+
+    private static SectionRule section(String file, Node node, Set<String> ids, List<PackProblem> problems,
+            Set<String> keys) {
+        YamlMap s = YamlMap.of(file, node, "a section", keys, problems);
         if (s == null) {
             return null;
         }
@@ -155,7 +272,7 @@ public final class PackLoader {
         if (level == null && !s.has("level")) {
             s.problem(node, "missing required key 'level'");
         }
-        List<SectionRule> children = s.items("sections", n -> section(file, n, ids, problems));
+        List<SectionRule> children = s.items("sections", n -> section(file, n, ids, problems, SECTION_KEYS));
         int lv = level == null ? 1 : level;
         for (SectionRule child : children) {
             if (child.level() <= lv) {
@@ -181,7 +298,7 @@ public final class PackLoader {
         return r;
     }
 
-    private static GlossaryTerm glossaryTerm(String file, Node node, List<PackProblem> problems) {
+    public static GlossaryTerm glossaryTerm(String file, Node node, List<PackProblem> problems) {
         YamlMap g = YamlMap.of(file, node, "a glossary entry", GLOSSARY_KEYS, problems);
         if (g == null) {
             return null;
@@ -191,7 +308,7 @@ public final class PackLoader {
         return term == null || definition == null ? null : new GlossaryTerm(term, text(definition));
     }
 
-    private static PlaceholderRule placeholder(String file, Node node, List<PackProblem> problems) {
+    public static PlaceholderRule placeholder(String file, Node node, List<PackProblem> problems) {
         YamlMap p = YamlMap.of(file, node, "a placeholder", PLACEHOLDER_KEYS, problems);
         if (p == null) {
             return null;

@@ -79,7 +79,23 @@ public final class PackRegistry {
             return null;
         }
         RulePack resolvedBase = link(base, raw, chain, fileOf, problems);
-        return resolvedBase == null ? null : p.withBase(resolvedBase);
+        if (resolvedBase == null) {
+            return null;
+        }
+        List<PackProblem> editProblems = new ArrayList<>();
+        List<SectionRule> inherited = p.edits().apply(resolvedBase.sections(), editProblems);
+        problems.addAll(editProblems);
+        return editProblems.isEmpty() ? p.withBase(resolvedBase, inherited) : null;
+    }
+
+    /**
+     * The problems of one pack file's text, linked against the bundled packs as it would be when used (an
+     * {@code extends} and its section ids are checked too).
+     */
+    public static List<PackProblem> problemsOf(String file, String text) {
+        List<Source> sources = new ArrayList<>(bundledSources());
+        sources.add(new Source(file, text));
+        return of(sources).problems().stream().filter(p -> p.file().equals(file)).toList();
     }
 
     /** The packs shipped inside the jar (or the build's classes folder). */

@@ -23,6 +23,7 @@ public final class RulePack {
     private final List<GlossaryTerm> glossary;
     private final List<PlaceholderRule> placeholders;
     private final Map<String, String> severities;
+    private final SectionEdits edits;
 
     private final List<SectionRule> ordered;
     private final Map<String, SectionRule> byId;
@@ -34,7 +35,7 @@ public final class RulePack {
 
     public RulePack(String id, String name, String shortName, String extendsId, Detection detection, TitleRule title,
             List<SectionRule> sections, List<GlossaryTerm> glossary, List<PlaceholderRule> placeholders,
-            Map<String, String> severities) {
+            Map<String, String> severities, SectionEdits edits) {
         this.id = id;
         this.name = name;
         this.shortName = shortName;
@@ -45,6 +46,7 @@ public final class RulePack {
         this.glossary = List.copyOf(glossary);
         this.placeholders = List.copyOf(placeholders);
         this.severities = ImmutableMap.copyOf(severities);
+        this.edits = edits;
 
         List<SectionRule> all = new ArrayList<>();
         Map<String, SectionRule> parents = new HashMap<>();
@@ -89,15 +91,25 @@ public final class RulePack {
         }
     }
 
-    /** A copy that inherits the base pack's placeholders and glossary (the base's come first). */
-    public RulePack withBase(RulePack base) {
+    /**
+     * A copy that inherits the base pack's placeholders, glossary and severities (the base's come first) and,
+     * when it has no sections of its own, the base's sections as {@code inherited} (edited) and its title.
+     */
+    public RulePack withBase(RulePack base, List<SectionRule> inherited) {
         List<PlaceholderRule> p = new ArrayList<>(base.placeholders);
         p.addAll(placeholders);
         List<GlossaryTerm> g = new ArrayList<>(base.glossary);
         g.addAll(glossary);
         Map<String, String> sev = new LinkedHashMap<>(base.severities);
         sev.putAll(severities);
-        return new RulePack(id, name, shortName, extendsId, detection, title, sections, g, p, sev);
+        boolean inherits = sections.isEmpty();
+        return new RulePack(id, name, shortName, extendsId, detection, inherits && title == null ? base.title : title,
+                inherits ? inherited : sections, g, p, sev, SectionEdits.NONE);
+    }
+
+    /** How this pack edits the sections it inherits; none for a pack with sections of its own. */
+    public SectionEdits edits() {
+        return edits;
     }
 
     /** A copy with more placeholder patterns and glossary terms (a project's own, after the pack's). */
@@ -106,7 +118,7 @@ public final class RulePack {
         p.addAll(morePlaceholders);
         List<GlossaryTerm> g = new ArrayList<>(glossary);
         g.addAll(moreTerms);
-        return new RulePack(id, name, shortName, extendsId, detection, title, sections, g, p, severities);
+        return new RulePack(id, name, shortName, extendsId, detection, title, sections, g, p, severities, edits);
     }
 
     public String id() {

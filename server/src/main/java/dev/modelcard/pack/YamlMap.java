@@ -17,7 +17,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  * Typed reads from a YAML mapping node that record every schema problem at the node's position, so a file is
  * reported whole rather than at its first mistake.
  */
-final class YamlMap {
+public final class YamlMap {
     private final String file;
     private final Node node;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
@@ -39,7 +39,7 @@ final class YamlMap {
     }
 
     /** The mapping at {@code node}, or null (with a problem) when it is not a mapping. */
-    static YamlMap of(String file, Node node, String what, List<PackProblem> problems) {
+    public static YamlMap of(String file, Node node, String what, List<PackProblem> problems) {
         if (!(node instanceof MappingNode)) {
             problems.add(at(file, node, what + " must be a mapping of keys to values"));
             return null;
@@ -48,7 +48,7 @@ final class YamlMap {
     }
 
     /** The mapping at {@code node} with its keys limited to {@code allowed}, or null when it is not a mapping. */
-    static YamlMap of(String file, Node node, String what, Set<String> allowed, List<PackProblem> problems) {
+    public static YamlMap of(String file, Node node, String what, Set<String> allowed, List<PackProblem> problems) {
         YamlMap m = of(file, node, what, problems);
         if (m != null) {
             m.allowOnly(allowed, what);
@@ -67,16 +67,27 @@ final class YamlMap {
         }
     }
 
-    boolean has(String key) {
+    /** The keys, in file order. */
+    public List<String> keys() {
+        return List.copyOf(entries.keySet());
+    }
+
+    /** A key's own node, for problems about the key rather than its value. */
+    public Node keyNode(String key) {
+        NodeTuple t = entries.get(key);
+        return t == null ? node : t.getKeyNode();
+    }
+
+    public boolean has(String key) {
         return entries.containsKey(key);
     }
 
-    Node value(String key) {
+    public Node value(String key) {
         NodeTuple t = entries.get(key);
         return t == null ? null : t.getValueNode();
     }
 
-    String string(String key, boolean required) {
+    public String string(String key, boolean required) {
         Node v = value(key);
         if (v == null) {
             if (required) {
@@ -92,7 +103,7 @@ final class YamlMap {
     }
 
     /** true or false; absent is false. */
-    boolean bool(String key) {
+    public boolean bool(String key) {
         String s = string(key, false);
         if (s == null || s.equals("false")) {
             return false;
@@ -103,7 +114,7 @@ final class YamlMap {
         return s.equals("true");
     }
 
-    Integer integer(String key, int min, int max) {
+    public Integer integer(String key, int min, int max) {
         return bounded(key, Integer::valueOf, min, max, "a whole number");
     }
 
@@ -131,7 +142,7 @@ final class YamlMap {
         return value;
     }
 
-    List<String> strings(String key) {
+    public List<String> strings(String key) {
         return items(key, (item) -> {
             if (item instanceof ScalarNode s) {
                 return s.getValue();
@@ -142,7 +153,7 @@ final class YamlMap {
     }
 
     /** The items of a sequence, each converted; null conversions are dropped. A missing key is an empty list. */
-    <T> List<T> items(String key, Function<Node, T> convert) {
+    public <T> List<T> items(String key, Function<Node, T> convert) {
         Node v = value(key);
         List<T> out = new ArrayList<>();
         if (v == null) {
@@ -166,7 +177,7 @@ final class YamlMap {
      * A mapping of diagnostic code to {@code off} or a severity word ({@code severities} of a pack, {@code rules}
      * of a configuration), each wrong key or value reported where it is.
      */
-    Map<String, String> ruleMap(String key) {
+    public Map<String, String> ruleMap(String key) {
         Map<String, String> out = new LinkedHashMap<>();
         Node v = value(key);
         YamlMap m = v == null ? null : of(file, v, "'" + key + "'", problems);
@@ -191,15 +202,15 @@ final class YamlMap {
         return out;
     }
 
-    Node node() {
+    public Node node() {
         return node;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    void problem(Node at, String message) {
+    public void problem(Node at, String message) {
         problems.add(at(file, at, message));
     }
 

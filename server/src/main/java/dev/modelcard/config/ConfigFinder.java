@@ -1,0 +1,29 @@
+package dev.modelcard.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Finds the configuration file that applies to a card: the nearest {@code .modelcard.yaml} above it. */
+public final class ConfigFinder {
+    private ConfigFinder() {}
+
+    /**
+     * Walks up from the card's folder to {@code stop} (included); with no stop, to the first folder holding
+     * {@code .git} or the file system root, as the command line does.
+     */
+    public static Optional<Path> nearest(Path card, Path stop) {
+        Path dir = card.toAbsolutePath().normalize().getParent();
+        Path end = stop == null ? null : stop.toAbsolutePath().normalize();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path candidate = d.resolve(ConfigLoader.FILE_NAME);
+            if (Files.isRegularFile(candidate)) {
+                return Optional.of(candidate);
+            }
+            if (end != null ? d.equals(end) : Files.exists(d.resolve(".git"))) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}
