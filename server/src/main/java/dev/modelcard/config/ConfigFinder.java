@@ -3,6 +3,7 @@ package dev.modelcard.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Finds the configuration file that applies to a card: the nearest {@code .modelcard.yaml} above it. */
 public final class ConfigFinder {
@@ -13,11 +14,16 @@ public final class ConfigFinder {
      * {@code .git} or the file system root, as the command line does.
      */
     public static Optional<Path> nearest(Path card, Path stop) {
+        return nearest(card, stop, Files::isRegularFile);
+    }
+
+    /** As {@link #nearest(Path, Path)}, with {@code exists} deciding which files there are (an editor's too). */
+    public static Optional<Path> nearest(Path card, Path stop, Predicate<Path> exists) {
         Path dir = card.toAbsolutePath().normalize().getParent();
         Path end = stop == null ? null : stop.toAbsolutePath().normalize();
         for (Path d = dir; d != null; d = d.getParent()) {
             Path candidate = d.resolve(ConfigLoader.FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
+            if (exists.test(candidate)) {
                 return Optional.of(candidate);
             }
             if (end != null ? d.equals(end) : Files.exists(d.resolve(".git"))) {

@@ -64,7 +64,7 @@ final class DataFiles {
         int start = elsewhere != null ? 0 : lines.offset(p.line() - 1, p.column() - 1);
         int end = start;
         while (elsewhere == null && end < text.length() && !Character.isWhitespace(text.charAt(end))
-                && text.charAt(end) != ',' && text.charAt(end) != ']' && text.charAt(end) != '}') {
+                && ",:]}".indexOf(text.charAt(end)) < 0) {
             end++;
         }
         if (end == start) {

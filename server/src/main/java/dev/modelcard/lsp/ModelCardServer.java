@@ -156,8 +156,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         ConfigurationItem item = new ConfigurationItem();
         item.setSection("modelcard");
         c.configuration(new ConfigurationParams(List.of(item))).thenAccept(answer -> {
-            if (answer != null && !answer.isEmpty() && answer.get(0) instanceof JsonObject o) {
-                applySettings(o);
+            if (answer != null && !answer.isEmpty() && answer.get(0) != null) {
+                applySettings(answer.get(0));
                 recheckAll();
             }
         }).exceptionally(e -> {

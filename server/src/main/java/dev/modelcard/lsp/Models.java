@@ -16,10 +16,12 @@ import java.util.function.Predicate;
  * one parse per version. A new version replaces the entry; closing the document drops it.
  */
 final class Models {
-    private record Entry(TextDocument doc, CheckResult result) {}
+    /** @param generation the configuration it was computed under; a change of configuration makes it stale */
+    private record Entry(TextDocument doc, long generation, CheckResult result) {}
 
     private final Projects projects;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     Models(Projects projects) {
         this.projects = projects;
@@ -27,8 +29,9 @@ final class Models {
 
     /** The model of exactly this version, computed now when it is not cached. */
     CheckResult of(TextDocument doc, BooleanSupplier cancelled) {
+        long gen = generation.get();
         Entry e = cache.get(doc.uri());
-        if (e != null && e.doc() == doc) {
+        if (e != null && e.doc() == doc && e.generation() == gen) {
             return e.result();
         }
         Path path = Projects.path(doc.uri());
@@ -37,7 +40,12 @@ final class Models {
                 ? project.checker().check(doc.text(), doc.lines(), project.config().options(), companions(path),
                         cancelled)
                 : project.checker().parseOnly(doc.text(), doc.lines());
-        cache.merge(doc.uri(), new Entry(doc, r), (old, neu) -> old.doc().version() > neu.doc().version() ? old : neu);
+        // A check that began before the configuration changed still answers its caller, but is not kept.
+        cache.merge(doc.uri(), new Entry(doc, gen, r), (old, neu) -> old.generation() > neu.generation()
+                || old.generation() == neu.generation() && old.doc().version() > neu.doc().version() ? old : neu);
+        if (generation.get() != gen) {
+            cache.remove(doc.uri(), new Entry(doc, gen, r));
+        }
         return r;
     }
 
@@ -52,8 +60,9 @@ final class Models {
         cache.remove(uri);
     }
 
-    /** Settings or packs changed: every cached model is stale. */
+    /** Settings, configuration or packs changed: every cached model is stale, and so is any check under way. */
     void clear() {
+        generation.incrementAndGet();
         cache.clear();
     }
 

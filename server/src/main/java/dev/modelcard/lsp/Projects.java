@@ -33,8 +33,9 @@ final class Projects {
     private final Supplier<CardChecker> bundled;
     private final Consumer<String> report;
     private volatile List<Path> roots = List.of();
-    private final Map<Path, ProjectConfig> configs = new ConcurrentHashMap<>();
-    private final Map<List<Path>, CardChecker> checkers = new ConcurrentHashMap<>();
+    // Replaced, not cleared, on a change: a read under way finishes into the old map, never into the new one.
+    private volatile Map<Path, ProjectConfig> configs = new ConcurrentHashMap<>();
+    private volatile Map<List<Path>, CardChecker> checkers = new ConcurrentHashMap<>();
 
     /**
      * @param openDocs the open document of a URI, or null
@@ -60,8 +61,8 @@ final class Projects {
 
     /** Drops every cached configuration and checker: a file they came from changed. */
     void forget() {
-        configs.clear();
-        checkers.clear();
+        configs = new ConcurrentHashMap<>();
+        checkers = new ConcurrentHashMap<>();
     }
 
     /** True when a path is a configuration or pack file in use, whose change must reach every card. */
@@ -76,7 +77,8 @@ final class Projects {
         ProjectConfig config = settings.get().config();
         if (card != null) {
             Path stop = rootOf(card).orElse(card.toAbsolutePath().normalize().getParent());
-            Optional<Path> file = ConfigFinder.nearest(card, stop);
+            Optional<Path> file = ConfigFinder.nearest(card, stop,
+                    f -> openDocs.apply(f.toUri().toString()) != null || java.nio.file.Files.isRegularFile(f));
             if (file.isPresent()) {
                 config = config.with(configs.computeIfAbsent(file.get(), f -> loader(stop).load(f)));
             }

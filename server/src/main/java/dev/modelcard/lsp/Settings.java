@@ -24,7 +24,9 @@ public record Settings(ProjectConfig config, Integer debounceMs) {
 
     /** @param base the folder relative pack paths are resolved against */
     public static Settings from(Object options, Path base, ServerLog log) {
-        if (!(options instanceof JsonObject o)) {
+        JsonElement tree = options instanceof JsonElement e ? e : options == null ? null
+                : new com.google.gson.Gson().toJsonTree(options);
+        if (!(tree instanceof JsonObject o)) {
             return DEFAULT;
         }
         if (o.has("modelcard") && o.get("modelcard").isJsonObject()) {

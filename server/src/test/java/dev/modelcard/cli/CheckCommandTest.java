@@ -184,4 +184,31 @@ class CheckCommandTest {
         assertEquals("mine", Files.readString(card));
         assertEquals(2, run("new", "--template", "nope", dir.resolve("x.md").toString()).exit());
     }
+
+    @Test
+    void theNearestConfigurationAppliesAndIgnoredCardsAreSkipped(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve(".git"));
+        write(dir, ".modelcard.yaml", "rules:\n  placeholder: error\nignore: [\"vendor/**\"]\n");
+        Path card = write(dir, "models/a/README.md", Cards.CZI.replace("15 million.", "TBD"));
+        Path vendored = write(dir, "vendor/x/README.md", Cards.CZI.replace("15 million.", "TBD"));
+        Run r = run("check", dir.toString());
+        assertEquals(List.of(card + ":6:1: error placeholder Placeholder \u201cTBD\u201d left in \u201cParameters\u201d "
+                        + "(unfinished text marked TBD (to be determined)); replace it with this model's own content "
+                        + "(CZI model card template).",
+                vendored + ": skipped, ignored by " + dir.resolve(".modelcard.yaml"),
+                "1 card checked, 1 skipped: 1 error."), r.out().lines().toList());
+        Path other = write(dir, "other.yaml", "rules: {placeholder: off}\n");
+        Run withConfig = run("check", "--config", other.toString(), card.toString());
+        assertEquals(List.of("1 card checked: no problems."), withConfig.out().lines().toList());
+    }
+
+    @Test
+    void aBrokenConfigurationIsReportedWithItsPlaceAndExitsTwo(@TempDir Path dir) throws Exception {
+        Path config = write(dir, ".modelcard.yaml", "rules:\n  placeholder: loud\n");
+        Path card = write(dir, "README.md", Cards.CZI);
+        Run r = run("check", card.toString());
+        assertEquals(config.toAbsolutePath().normalize() + ":2:16: 'placeholder' must be one of [off, error, warning, "
+                + "information, hint], not 'loud'\n", r.err());
+        assertEquals(2, r.exit());
+    }
 }

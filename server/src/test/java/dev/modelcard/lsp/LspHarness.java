@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import com.google.gson.JsonObject;
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -64,7 +67,16 @@ final class LspHarness implements AutoCloseable {
     }
 
     InitializeResult initialize(Object options, ClientCapabilities capabilities) throws Exception {
+        return initialize(options, capabilities, null);
+    }
+
+    /** @param folder the workspace folder, or null for none */
+    InitializeResult initialize(Object options, ClientCapabilities capabilities, java.nio.file.Path folder)
+            throws Exception {
         InitializeParams p = new InitializeParams();
+        if (folder != null) {
+            p.setWorkspaceFolders(List.of(new org.eclipse.lsp4j.WorkspaceFolder(folder.toUri().toString(), "ws")));
+        }
         p.setInitializationOptions(options);
         p.setCapabilities(capabilities);
         InitializeResult r = server.initialize(p).get(20, TimeUnit.SECONDS);
@@ -94,13 +106,33 @@ final class LspHarness implements AutoCloseable {
     PublishDiagnosticsParams diagnostics(String uri, Integer version) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
-            PublishDiagnosticsParams p = client.published.poll(100, TimeUnit.MILLISECONDS);
-            if (p != null && p.getUri().equals(uri) && (version == null || version.equals(p.getVersion()))) {
+            PublishDiagnosticsParams p = client.queue(uri).poll(100, TimeUnit.MILLISECONDS);
+            if (p != null && (version == null || version.equals(p.getVersion()))) {
                 return p;
             }
         }
         assertNotNull(null, "no diagnostics for " + uri + " version " + version);
         return null;
+    }
+
+    /**
+     * Waits until a publish for {@code uri} shows what {@code wanted} accepts (earlier publishes, made before a
+     * change reached the server, are skipped); fails with the last one seen.
+     */
+    PublishDiagnosticsParams awaitDiagnostics(String uri, java.util.function.Predicate<PublishDiagnosticsParams> wanted)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        PublishDiagnosticsParams last = null;
+        while (System.nanoTime() < deadline) {
+            PublishDiagnosticsParams p = client.queue(uri).poll(100, TimeUnit.MILLISECONDS);
+            if (p != null) {
+                last = p;
+                if (wanted.test(p)) {
+                    return p;
+                }
+            }
+        }
+        throw new AssertionError("no wanted diagnostics for " + uri + "; last: " + last + "; log: " + client.logs);
     }
 
     @Override
@@ -120,10 +152,19 @@ final class LspHarness implements AutoCloseable {
         final List<MessageParams> logs = new CopyOnWriteArrayList<>();
         final List<MessageParams> shown = new CopyOnWriteArrayList<>();
 
+        /** Publishes per document, so that waiting for one document never swallows another's. */
+        final java.util.Map<String, BlockingQueue<PublishDiagnosticsParams>> byUri =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
         public void publishDiagnostics(PublishDiagnosticsParams p) {
             all.add(p);
             published.add(p);
+            queue(p.getUri()).add(p);
+        }
+
+        BlockingQueue<PublishDiagnosticsParams> queue(String uri) {
+            return byUri.computeIfAbsent(uri, u -> new LinkedBlockingQueue<>());
         }
 
         @Override
@@ -143,5 +184,22 @@ final class LspHarness implements AutoCloseable {
 
         @Override
         public void telemetryEvent(Object o) {}
+
+        final List<RegistrationParams> registrations = new CopyOnWriteArrayList<>();
+        final List<ConfigurationParams> configurationRequests = new CopyOnWriteArrayList<>();
+        /** What {@code workspace/configuration} answers, one object per item asked for. */
+        volatile Object configurationAnswer = new JsonObject();
+
+        @Override
+        public CompletableFuture<Void> registerCapability(RegistrationParams p) {
+            registrations.add(p);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
+            configurationRequests.add(p);
+            return CompletableFuture.completedFuture(p.getItems().stream().map(i -> configurationAnswer).toList());
+        }
     }
 }

@@ -136,4 +136,70 @@ class PackLoaderTest {
         assertEquals(Titles.key("Speeds, Sizes, Times"), Titles.key("\ud83d\ude80 Speeds Sizes Times"));
         assertTrue(!Titles.key("Training Data").equals(Titles.key("Training Date")));
     }
+
+    private static final String INSTITUTE = """
+            id: institute
+            name: Example Institute model card template
+            short-name: Institute card
+            extends: czi
+            remove: [model-card-authors, caveats-and-recommendations]
+            change:
+              citation: {requirement: optional, guidance: Cite the institute's paper.}
+              training-code: {requirement: required}
+            add:
+              - id: data-availability
+                title: Data Availability
+                level: 2
+                after: training-data
+                guidance: Where the training data can be found.
+              - id: lab-notebook
+                title: Lab Notebook
+                level: 3
+                under: model-details
+            """;
+
+    @Test
+    void aPackThatExtendsAnotherEditsItsSections() {
+        List<PackRegistry.Source> sources = new java.util.ArrayList<>(PackRegistry.bundledSources());
+        sources.add(new PackRegistry.Source("team/institute.yaml", INSTITUTE));
+        PackRegistry r = PackRegistry.of(sources);
+        assertEquals(List.of(), r.problems());
+        RulePack p = r.get("institute").orElseThrow();
+        assertEquals(List.of("model-details", "model-architecture", "parameters", "citation", "lab-notebook",
+                "intended-use", "primary-use-cases", "out-of-scope-use", "training-data", "training-procedure",
+                "training-code", "speeds-sizes-times", "training-hyperparameters", "data-availability",
+                "performance-metrics", "metrics", "evaluation-datasets", "evaluation-results",
+                "biases-risks-limitations", "potential-biases", "risks", "limitations", "acknowledgements"),
+                p.allSections().stream().map(SectionRule::id).toList());
+        assertEquals(Requirement.OPTIONAL, p.section("citation").orElseThrow().requirement());
+        assertEquals("Cite the institute's paper.", p.section("citation").orElseThrow().guidance());
+        assertEquals(Requirement.REQUIRED, p.section("training-code").orElseThrow().requirement());
+        assertEquals("[More Information Needed]", p.placeholders().get(0).source(), "placeholders are inherited");
+        assertEquals("CZI model card template", r.get("czi").orElseThrow().name(), "the base is unchanged");
+    }
+
+    @Test
+    void editsNamingUnknownSectionsAreReportedWhereTheyAreWritten() {
+        String yaml = INSTITUTE.replace("remove: [model-card-authors,", "remove: [model-card-author,")
+                .replace("  training-code: {", "  trainig-code: {").replace("under: model-details", "under: nope")
+                .replace("after: training-data", "after: training-data\n    under: model-details");
+        assertEquals(List.of(
+                "team/institute.yaml:10:5: an added section needs exactly one of 'after' (a section id) or 'under' "
+                        + "(a section id)"),
+                PackRegistry.problemsOf("team/institute.yaml", yaml).stream().map(PackProblem::toString).toList());
+        String linked = yaml.replace("    under: model-details\n", "");
+        assertEquals(List.of(
+                "team/institute.yaml:5:10: unknown section id 'model-card-author' in the base pack; did you mean "
+                        + "'model-card-authors'?",
+                "team/institute.yaml:8:3: unknown section id 'trainig-code' in the base pack; did you mean "
+                        + "'training-code'?",
+                "team/institute.yaml:18:12: unknown section id 'nope' in the base pack"),
+                PackRegistry.problemsOf("team/institute.yaml", linked).stream().map(PackProblem::toString).toList());
+    }
+
+    @Test
+    void editsNeedExtends() {
+        assertEquals(List.of("rules/team.yaml:7:9: 'remove' edits inherited sections: it needs 'extends' and no "
+                + "'sections' of its own"), problems(MINIMAL + "remove: [overview]\n"));
+    }
 }
