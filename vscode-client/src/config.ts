@@ -8,6 +8,14 @@ export const CARD_PATTERNS = [
     '**/*.modelcard.md',
 ];
 
+/** Glob patterns of the YAML the server validates when open: project configurations and rule packs kept where
+ * the JSON Schemas of `contributes.yamlValidation` also apply. */
+export const DATA_PATTERNS = [
+    '**/.modelcard.yaml',
+    '**/.modelcard/packs/*.yaml',
+    '**/modelcard-packs/*.yaml',
+];
+
 /** The settings the server reads, as `initializationOptions`. Unset values become the server's defaults. */
 export function serverSettings(get: (key: string) => unknown): Record<string, unknown> {
     const template = get('template');

@@ -7,10 +7,12 @@ import {
     CodeAction, CodeActionRequest, CodeActionResolveRequest, DocumentSelector, LanguageClient, LanguageClientOptions,
     Range,
 } from 'vscode-languageclient/node';
-import { CARD_PATTERNS, serverSettings } from './config';
+import { CARD_PATTERNS, DATA_PATTERNS, serverSettings } from './config';
 import { findJava, JavaError, launchArgs } from './java';
 
 const CARD_SELECTOR: DocumentSelector = CARD_PATTERNS.map((pattern) => ({ scheme: 'file', language: 'markdown', pattern }));
+/** Configurations and packs, whatever language mode the YAML is in: the server reports their problems. */
+const DATA_SELECTOR: DocumentSelector = DATA_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }));
 
 const INSERT_KIND = 'source.modelcard.insertMissingSections';
 
@@ -45,7 +47,7 @@ export function activate(context: ExtensionContext): void {
         commands.registerCommand('modelcard.restart', restart),
         commands.registerCommand('modelcard.insertMissingSections', insertMissingSections),
         // Start the JVM only once a card is open: activation happens for every Markdown file.
-        workspace.onDidOpenTextDocument((doc) => isCard(doc) && ensureStarted(context)),
+        workspace.onDidOpenTextDocument((doc) => (isCard(doc) || isDataFile(doc)) && ensureStarted(context)),
         workspace.onDidCloseTextDocument((doc) => statuses.delete(doc.uri.toString())), // the client's URI form
         window.onDidChangeActiveTextEditor(updateStatusItem),
         workspace.onDidChangeConfiguration((e) => {
@@ -67,6 +69,10 @@ export function deactivate(): Promise<void> {
 
 function isCard(doc: TextDocument): boolean {
     return languages.match(CARD_SELECTOR, doc) > 0;
+}
+
+function isDataFile(doc: TextDocument): boolean {
+    return languages.match(DATA_SELECTOR, doc) > 0;
 }
 
 function ensureStarted(context: ExtensionContext): Promise<void> {
@@ -107,7 +113,7 @@ async function start(context: ExtensionContext): Promise<void> {
     // Relative pack paths in the settings resolve against the first workspace folder.
     const cwd = workspace.workspaceFolders?.[0]?.uri.fsPath;
     const clientOptions: LanguageClientOptions = {
-        documentSelector: CARD_SELECTOR,
+        documentSelector: [...CARD_SELECTOR, ...DATA_SELECTOR],
         synchronize: { configurationSection: 'modelcard' },
         initializationOptions: serverSettings((key) => config.get(key)),
         outputChannel: output,
