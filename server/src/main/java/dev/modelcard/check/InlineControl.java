@@ -1,6 +1,7 @@
 package dev.modelcard.check;
 
 import dev.modelcard.pack.Code;
+import dev.modelcard.pack.YamlMap;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Tree;
 import dev.modelcard.text.LineIndex;
@@ -92,40 +93,10 @@ public final class InlineControl {
 
     private static String unknownMessage(String word, String directive) {
         String known = String.join(", ", java.util.Arrays.stream(Code.values()).map(Code::id).toList());
-        String near = nearest(word);
+        String near = YamlMap.nearest(word.toLowerCase(java.util.Locale.ROOT),
+                java.util.Arrays.stream(Code.values()).map(Code::id).collect(java.util.stream.Collectors.toSet()));
         return "Unknown rule \u201c" + word + "\u201d in modelcard-" + directive + (near == null ? ""
                 : "; did you mean \u201c" + near + "\u201d?") + " Known rules: " + known + ".";
-    }
-
-    private static String nearest(String word) {
-        String best = null;
-        int bestDistance = 4;
-        for (Code c : Code.values()) {
-            int d = distance(word.toLowerCase(java.util.Locale.ROOT), c.id());
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = c.id();
-            }
-        }
-        return best;
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                cur[j] = Math.min(Math.min(cur[j - 1], prev[j]) + 1, prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The comments' own problems: codes that do not exist. */

@@ -221,7 +221,8 @@ public final class YamlMap {
                 : new PackProblem(file, m.getLine() + 1, m.getColumn() + 1, message);
     }
 
-    static String nearest(String word, Set<String> candidates) {
+    /** The candidate closest to a misspelt word, for "did you mean"; null when none is close. */
+    public static String nearest(String word, Set<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
