@@ -26,7 +26,7 @@ node "$work/harness/make-model-card.mjs" --bytes 1000000 > "$work/1m/README.md"
 jvm=(${MODELCARD_JVM_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx1g})
 for size in 10k 1m; do
   node "$work/harness/lsp-bench.mjs" --quiet --file "$work/$size/README.md" \
-    --init-options '{"template":"bioimage-io"}' --edits "$edits" --completions 0 \
+    --init-options '{"template":"bioimage-io"}' --edits "$edits" --completions 20 \
     --json-out "$work/$size.json" -- java "${jvm[@]}" -jar "$jar" >/dev/null
   node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
