@@ -80,6 +80,12 @@ public final class CheckOptions {
     /** True when a placeholder's text (without its emphasis markers) is one the user accepts. */
     boolean accepts(String found) {
         String bare = found.strip().replaceAll("^[*_]+|[*_]+$", "").strip();
-        return accept.stream().anyMatch(p -> p.matcher(bare).matches());
+        return accept.stream().anyMatch(p -> {
+            try {
+                return RegexBudget.matcher(p, bare, bare.length()).matches();
+            } catch (RegexBudget.Exceeded e) {
+                return false;
+            }
+        });
     }
 }

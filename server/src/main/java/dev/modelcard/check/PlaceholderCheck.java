@@ -99,7 +99,7 @@ final class PlaceholderCheck implements Check {
 
     private static String matchEmphasis(List<PlaceholderRule> rules, String text) {
         for (PlaceholderRule p : rules) {
-            if (p.pattern().matcher(text).find()) {
+            if (RegexBudget.matcher(p.pattern(), text, text.length()).find()) {
                 return describe(p);
             }
         }
@@ -140,6 +140,7 @@ final class PlaceholderCheck implements Check {
         int to = prose.stream().mapToInt(r -> r[1]).max().orElse(from);
         List<int[]> found = new ArrayList<>();
         List<PlaceholderRule> why = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         String lower = null;
         for (PlaceholderRule p : inline) {
             if (p.kind() == PlaceholderRule.Kind.TEXT) {
@@ -157,13 +158,20 @@ final class PlaceholderCheck implements Check {
                     continue;
                 }
             }
-            Matcher m = p.pattern().matcher(text).region(from, to);
+            Matcher m = RegexBudget.matcher(p.pattern(), text, to - from).region(from, to);
             m.useTransparentBounds(true);
-            while (m.find()) {
-                if (m.end() > m.start() && insideOne(prose, starts, m.start(), m.end())) {
-                    found.add(new int[] {m.start(), m.end()});
-                    why.add(p);
+            int before = found.size();
+            try {
+                while (m.find()) {
+                    if (m.end() > m.start() && insideOne(prose, starts, m.start(), m.end())) {
+                        found.add(new int[] {m.start(), m.end()});
+                        why.add(p);
+                    }
                 }
+            } catch (RegexBudget.Exceeded e) {
+                found.subList(before, found.size()).clear();
+                why.subList(before, why.size()).clear();
+                skipped.add(e.getMessage());
             }
         }
         List<Integer> order = new ArrayList<>();
@@ -181,6 +189,9 @@ final class PlaceholderCheck implements Check {
             }
             report(ctx, r[0], r[1], text.substring(r[0], r[1]), describe(why.get(i)));
             covered = r[1];
+        }
+        if (!skipped.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", skipped)); // logged; the other findings stand
         }
     }
 
