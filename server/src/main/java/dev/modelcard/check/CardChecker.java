@@ -1,10 +1,11 @@
 package dev.modelcard.check;
 
-import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.CardParser;
+import dev.modelcard.pack.Code;
 import dev.modelcard.pack.PackRegistry;
 import dev.modelcard.pack.RulePack;
+import dev.modelcard.pack.Severities;
 import dev.modelcard.text.LineIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
-import dev.modelcard.pack.Severities;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;

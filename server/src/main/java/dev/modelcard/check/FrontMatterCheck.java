@@ -1,8 +1,8 @@
 package dev.modelcard.check;
 
-import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.FrontMatter;
+import dev.modelcard.pack.Code;
 import dev.modelcard.text.LineIndex;
 import java.util.Optional;
 import org.eclipse.lsp4j.DiagnosticSeverity;

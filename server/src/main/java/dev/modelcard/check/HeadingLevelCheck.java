@@ -1,7 +1,7 @@
 package dev.modelcard.check;
 
-import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.Heading;
+import dev.modelcard.pack.Code;
 import dev.modelcard.pack.SectionRule;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 

@@ -1,13 +1,14 @@
 package dev.modelcard.check;
 
-import dev.modelcard.pack.Code;
-import dev.modelcard.pack.YamlMap;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Tree;
+import dev.modelcard.pack.Code;
+import dev.modelcard.pack.YamlMap;
 import dev.modelcard.text.LineIndex;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -92,11 +93,9 @@ public final class InlineControl {
     }
 
     private static String unknownMessage(String word, String directive) {
-        String known = String.join(", ", java.util.Arrays.stream(Code.values()).map(Code::id).toList());
-        String near = YamlMap.nearest(word.toLowerCase(java.util.Locale.ROOT),
-                java.util.Arrays.stream(Code.values()).map(Code::id).collect(java.util.stream.Collectors.toSet()));
+        String near = YamlMap.nearest(word.toLowerCase(Locale.ROOT), Set.copyOf(Code.ids()));
         return "Unknown rule \u201c" + word + "\u201d in modelcard-" + directive + (near == null ? ""
-                : "; did you mean \u201c" + near + "\u201d?") + " Known rules: " + known + ".";
+                : "; did you mean \u201c" + near + "\u201d?") + " Known rules: " + String.join(", ", Code.ids()) + ".";
     }
 
     /** The comments' own problems: codes that do not exist. */

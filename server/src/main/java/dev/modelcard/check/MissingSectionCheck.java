@@ -1,14 +1,14 @@
 package dev.modelcard.check;
 
-import dev.modelcard.pack.Code;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Heading;
 import dev.modelcard.markdown.Tree;
-import org.commonmark.node.HtmlBlock;
+import dev.modelcard.pack.Code;
 import dev.modelcard.pack.Requirement;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
 import java.util.Optional;
+import org.commonmark.node.HtmlBlock;
 
 /**
  * Required and recommended sections that are absent. A missing parent is reported once, not once per child.

@@ -1,11 +1,11 @@
 package dev.modelcard.edits;
 
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.pack.Code;
 import dev.modelcard.check.Finding;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Heading;
 import dev.modelcard.markdown.Tree;
+import dev.modelcard.pack.Code;
 import dev.modelcard.pack.SectionRule;
 import dev.modelcard.pack.Titles;
 import dev.modelcard.text.LineIndex;

@@ -1,10 +1,10 @@
 package dev.modelcard.edits;
 
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.pack.Code;
 import dev.modelcard.check.Finding;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Heading;
+import dev.modelcard.pack.Code;
 import dev.modelcard.pack.SectionRule;
 import java.util.ArrayList;
 import java.util.List;

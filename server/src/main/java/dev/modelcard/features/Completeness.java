@@ -1,10 +1,10 @@
 package dev.modelcard.features;
 
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.pack.Code;
 import dev.modelcard.check.Finding;
 import dev.modelcard.check.Outline;
 import dev.modelcard.markdown.Heading;
+import dev.modelcard.pack.Code;
 import dev.modelcard.pack.Requirement;
 import dev.modelcard.pack.SectionRule;
 import java.util.HashSet;

@@ -1,29 +1,34 @@
 package dev.modelcard.lsp;
 
 import dev.modelcard.check.CheckResult;
+import dev.modelcard.features.CodeActions;
 import dev.modelcard.features.Completeness;
+import dev.modelcard.features.Completions;
 import dev.modelcard.features.Hovers;
 import dev.modelcard.features.Outlines;
 import dev.modelcard.text.TextDocument;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
-import dev.modelcard.features.CodeActions;
-import dev.modelcard.features.Completions;
 import java.util.function.Supplier;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.CodeLensParams;
+import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.CompletionContext;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.CompletionTriggerKind;
-import org.eclipse.lsp4j.CodeLensParams;
-import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FoldingRange;
@@ -36,10 +41,6 @@ import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.jsonrpc.CancelChecker;
 import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.DidChangeTextDocumentParams;
-import org.eclipse.lsp4j.DidCloseTextDocumentParams;
-import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.DidSaveTextDocumentParams;
 import org.eclipse.lsp4j.services.TextDocumentService;
 
 /**
@@ -213,7 +214,7 @@ final class CardTextDocumentService implements TextDocumentService {
 
     /** An open configuration or pack in use now reads from the editor: the cards that use it change too. */
     private void dataFileEdited(String uri) {
-        java.nio.file.Path path = Projects.path(uri);
+        Path path = Projects.path(uri);
         if (DataFiles.isYaml(uri) && path != null && (DataFiles.isConfig(path) || projects.isInUse(path))) {
             dataChanged.run();
         }

@@ -1,5 +1,6 @@
 package dev.modelcard.lsp;
 
+import java.util.List;
 import org.eclipse.lsp4j.DidChangeConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
@@ -27,7 +28,7 @@ final class CardWorkspaceService implements WorkspaceService {
     @Override
     public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
         var event = params.getEvent();
-        server.workspaceFolders(event.getAdded() == null ? java.util.List.of() : event.getAdded(),
-                event.getRemoved() == null ? java.util.List.of() : event.getRemoved());
+        server.workspaceFolders(event.getAdded() == null ? List.of() : event.getAdded(),
+                event.getRemoved() == null ? List.of() : event.getRemoved());
     }
 }

@@ -8,6 +8,7 @@ import dev.modelcard.text.LineIndex;
 import dev.modelcard.text.TextDocument;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
@@ -26,7 +27,7 @@ final class DataFiles {
     private DataFiles() {}
 
     static boolean isYaml(String uri) {
-        String u = uri.toLowerCase(java.util.Locale.ROOT);
+        String u = uri.toLowerCase(Locale.ROOT);
         return u.endsWith(".yaml") || u.endsWith(".yml");
     }
 

@@ -8,6 +8,7 @@ import dev.modelcard.text.TextDocument;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -21,7 +22,7 @@ final class Models {
 
     private final Projects projects;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     Models(Projects projects) {
         this.projects = projects;

@@ -8,6 +8,7 @@ import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import dev.modelcard.text.TextDocument;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ final class Projects {
         if (card != null) {
             Path stop = rootOf(card).orElse(card.toAbsolutePath().normalize().getParent());
             Optional<Path> file = ConfigFinder.nearest(card, stop,
-                    f -> openDocs.apply(f.toUri().toString()) != null || java.nio.file.Files.isRegularFile(f));
+                    f -> openDocs.apply(f.toUri().toString()) != null || Files.isRegularFile(f));
             if (file.isPresent()) {
                 config = config.with(configs.computeIfAbsent(file.get(), f -> loader(stop).load(f)));
             }

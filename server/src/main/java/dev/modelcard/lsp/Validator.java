@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -109,7 +110,7 @@ final class Validator {
         long started = System.nanoTime();
         try {
             if (DataFiles.isYaml(uri)) {
-                List<org.eclipse.lsp4j.Diagnostic> problems = DataFiles.diagnostics(doc, projects);
+                List<Diagnostic> problems = DataFiles.diagnostics(doc, projects);
                 if (docs.isCurrent(doc)) {
                     c.publishDiagnostics(new PublishDiagnosticsParams(uri, problems, doc.version()));
                 }

@@ -1,5 +1,7 @@
 package dev.modelcard.pack;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The diagnostic codes. Stable: users name them in settings, CI and disable comments. */
@@ -27,6 +29,11 @@ public enum Code {
 
     public String summary() {
         return summary;
+    }
+
+    /** Every code's id, in declaration order. */
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(Code::id).toList();
     }
 
     public static Optional<Code> of(String id) {

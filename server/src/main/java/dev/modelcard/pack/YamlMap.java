@@ -184,12 +184,12 @@ public final class YamlMap {
         if (m == null) {
             return out;
         }
-        List<String> codes = java.util.Arrays.stream(Code.values()).map(Code::id).toList();
+        List<String> codes = Code.ids();
         for (Map.Entry<String, NodeTuple> e : m.entries.entrySet()) {
             String code = e.getKey();
             String word = m.string(code, false);
             if (!codes.contains(code)) {
-                String hint = nearest(code, new java.util.HashSet<>(codes));
+                String hint = nearest(code, Set.copyOf(codes));
                 m.problem(e.getValue().getKeyNode(), "unknown rule '" + code + "' in '" + key + "'"
                         + (hint == null ? "" : "; did you mean '" + hint + "'?") + " Known: " + codes);
             } else if (word != null && !Severities.RULE_VALUES.contains(word)) {

@@ -1,13 +1,13 @@
 package dev.modelcard.check;
 
-import dev.modelcard.pack.Code;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelcard.CardAssert;
-import dev.modelcard.files.CardText;
 import dev.modelcard.features.Diagnostics;
+import dev.modelcard.files.CardText;
+import dev.modelcard.pack.Code;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

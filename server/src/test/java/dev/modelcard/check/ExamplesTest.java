@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.modelcard.CardAssert;
-import dev.modelcard.files.CardText;
 import dev.modelcard.features.Diagnostics;
+import dev.modelcard.files.CardText;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.modelcard.CardAssert;
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.pack.Code;
 import dev.modelcard.check.Finding;
 import dev.modelcard.files.CardText;
+import dev.modelcard.pack.Code;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
