@@ -31,9 +31,8 @@ public final class SourceFixes {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        int count = missing.size();
-        List<Edit> edits = Insertions.of(r, missing);
-        return Optional.of(new Fix("Insert all missing sections (" + count + ")", Fix.INSERT_MISSING, edits, null));
+        return Optional.of(new Fix("Insert all missing sections (" + missing.size() + ")", Fix.INSERT_MISSING,
+                Insertions.of(r, missing), null));
     }
 
     /**
