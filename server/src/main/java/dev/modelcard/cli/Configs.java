@@ -8,7 +8,6 @@ import dev.modelcard.config.ProjectConfig;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,20 +64,10 @@ final class Configs {
      * folder); a file named with {@code --config} is the user's choice.
      */
     private ProjectConfig load(Path file) {
-        Path root = explicit != null ? null : repositoryOf(file);
+        Path root = explicit != null ? null : ConfigFinder.repositoryOf(file);
         ConfigLoader loader = new ConfigLoader(p -> root == null || p.toAbsolutePath().normalize().startsWith(root),
                 ConfigLoader::readDisk);
         return loader.load(file);
-    }
-
-    private static Path repositoryOf(Path file) {
-        Path dir = file.toAbsolutePath().normalize().getParent();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(".git"))) {
-                return d;
-            }
-        }
-        return dir;
     }
 
     private CardChecker checker(List<Path> packs) {

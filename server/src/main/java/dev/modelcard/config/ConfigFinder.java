@@ -9,6 +9,17 @@ import java.util.function.Predicate;
 public final class ConfigFinder {
     private ConfigFinder() {}
 
+    /** The folder holding {@code .git} above a file, else the file's own folder: a repository's bounds. */
+    public static Path repositoryOf(Path file) {
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return d;
+            }
+        }
+        return dir;
+    }
+
     /**
      * Walks up from the card's folder to {@code stop} (included); with no stop, to the first folder holding
      * {@code .git} or the file system root, as the command line does.

@@ -215,7 +215,7 @@ final class CardTextDocumentService implements TextDocumentService {
     /** An open configuration or pack in use now reads from the editor: the cards that use it change too. */
     private void dataFileEdited(String uri) {
         Path path = Projects.path(uri);
-        if (DataFiles.isYaml(uri) && path != null && (DataFiles.isConfig(path) || projects.isInUse(path))) {
+        if (DataFiles.isYaml(uri) && path != null && projects.isInUse(path)) {
             dataChanged.run();
         }
     }

@@ -236,12 +236,12 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         settings = next;
         String template = next.config().template();
         if (template != null) {
-            bundled.thenAccept(c -> {
-                boolean known = c.packs().get(template).isPresent() || !next.config().packs().isEmpty()
-                        && PackRegistry.withFiles(next.config().packs()).get(template).isPresent();
-                if (!known) {
+            // The checker of the settings' packs (cached for the checks that follow), not a second load of them.
+            bundled.thenRun(() -> {
+                PackRegistry packs = projects.forCard(null).checker().packs();
+                if (packs.get(template).isEmpty()) {
                     log.show(MessageType.Warning, "unknown template '" + template + "' in the settings; known: "
-                            + c.packs().templates().stream().map(p -> p.id()).toList());
+                            + packs.templates().stream().map(p -> p.id()).toList());
                 }
             });
         }

@@ -69,7 +69,7 @@ final class Projects {
     /** True when a path is a configuration or pack file in use, whose change must reach every card. */
     boolean isInUse(Path file) {
         Path p = file.toAbsolutePath().normalize();
-        return p.getFileName() != null && p.getFileName().toString().equals(ConfigLoader.FILE_NAME)
+        return DataFiles.isConfig(p)
                 || configs.values().stream().anyMatch(c -> c.files().contains(p) || c.packs().contains(p))
                 || settings.get().config().packs().contains(p);
     }
