@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Real cards written by others (../shared/corpus): Hugging Face, OpenAI, Meta, CZI, bioimage.io. */
+/** Real cards written by others (testdata/corpus): Hugging Face, OpenAI, Meta, CZI, bioimage.io. */
 class CorpusTest {
-    static final Path CORPUS = Path.of(System.getProperty("modelcard.shared", "../../shared"), "corpus");
+    static final Path CORPUS = Path.of(System.getProperty("modelcard.repo", ".."), "testdata", "corpus");
 
     static Stream<Path> cards() throws Exception {
         try (Stream<Path> files = Files.list(CORPUS)) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FixRoundTripTest {
     static final Path REPO = Path.of(System.getProperty("modelcard.repo", ".."));
-    static final Path SHARED = Path.of(System.getProperty("modelcard.shared", "../../shared"));
+    static final Path TESTDATA = REPO.resolve("testdata");
     private static final Set<Code> STRUCTURAL =
             EnumSet.of(Code.MISSING_SECTION, Code.HEADING_LEVEL, Code.DUPLICATE_SECTION, Code.SECTION_ORDER);
 
@@ -36,9 +36,9 @@ class FixRoundTripTest {
         for (String draft : List.of("czi-draft", "bioimage-draft", "czi-complete", "bioimage-complete")) {
             out.add(Arguments.of(REPO.resolve("examples/" + draft + "/README.md"), null));
         }
-        out.add(Arguments.of(SHARED.resolve("templates/czi-model-card-template.md"), "czi"));
-        out.add(Arguments.of(SHARED.resolve("templates/bioimage-model-zoo-model-card-template.md"), "bioimage-io"));
-        try (Stream<Path> files = Files.list(SHARED.resolve("corpus"))) {
+        out.add(Arguments.of(TESTDATA.resolve("templates/czi-model-card-template.md"), "czi"));
+        out.add(Arguments.of(TESTDATA.resolve("templates/bioimage-model-zoo-model-card-template.md"), "bioimage-io"));
+        try (Stream<Path> files = Files.list(TESTDATA.resolve("corpus"))) {
             for (Path card : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
                 out.add(Arguments.of(card, "czi"));
                 out.add(Arguments.of(card, "bioimage-io"));
