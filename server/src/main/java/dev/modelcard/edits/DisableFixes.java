@@ -4,6 +4,8 @@ import dev.modelcard.check.CheckResult;
 import dev.modelcard.check.Finding;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.text.LineIndex;
+import dev.modelcard.pack.Code;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,7 +19,11 @@ public final class DisableFixes {
 
     private DisableFixes() {}
 
+    /** Both fixes; for a finding about the front matter, where no HTML comment can go, the file's only. */
     public static List<Fix> of(CheckResult r, Finding f) {
+        if (EnumSet.of(Code.FRONT_MATTER, Code.METADATA, Code.METADATA_KEY, Code.METADATA_UNKNOWN).contains(f.code())) {
+            return List.of(file(r.card(), f));
+        }
         return List.of(line(r.card(), f), file(r.card(), f));
     }
 
