@@ -1,5 +1,6 @@
 package dev.modelcard.check;
 
+import static dev.modelcard.CardAssert.E;
 import static dev.modelcard.CardAssert.I;
 import static dev.modelcard.CardAssert.W;
 import static dev.modelcard.CardAssert.assertSame;
@@ -43,6 +44,27 @@ class ExamplesTest {
         CheckResult r = check("plain-readme");
         assertNull(r.pack());
         assertEquals(List.of(), r.findings());
+    }
+
+    @Test
+    void huggingFaceDraft() throws Exception {
+        CheckResult r = check("huggingface-draft");
+        assertEquals("huggingface", r.pack().id());
+        assertSame(List.of(
+                d(1, 9, 1, 12, "metadata", E),          // license: MIT
+                d(4, 2, 4, 4, "metadata", E),           // language jp
+                d(5, 14, 5, 33, "metadata", E),         // pipeline_tag misspelt
+                d(7, 12, 7, 40, "metadata", E),         // base_model: a local path
+                d(15, 4, 15, 11, "metadata", E),        // model-index dataset without type
+                d(22, 0, 22, 31, "missing-section", I), // Environmental Impact
+                d(35, 39, 35, 64, "placeholder", W),
+                d(45, 0, 45, 25, "placeholder", W),
+                d(53, 107, 53, 130, "placeholder", W),  // the template's "More information needed ..."
+                d(62, 0, 62, 19, "missing-section", I), // Training Procedure
+                d(66, 0, 66, 25, "placeholder", W),
+                d(68, 0, 68, 13, "missing-section", I), // Testing Data, Factors & Metrics
+                d(68, 0, 68, 13, "missing-section", I)), // Results
+                diagnostics(r));
     }
 
     @Test
