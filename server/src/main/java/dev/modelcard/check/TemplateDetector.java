@@ -16,7 +16,8 @@ import java.util.function.Predicate;
 /**
  * Decides which pack a card follows: an explicit choice wins; then a companion file beside the card; then the
  * headings, the pack whose sections match best above its thresholds; then the front matter (a pack whose
- * metadata keys it carries). Otherwise none: the card is not checked.
+ * metadata keys it carries); then a marker text only one kind of card has. Otherwise none: the card is not
+ * checked.
  */
 public final class TemplateDetector {
     private final PackRegistry packs;
@@ -70,7 +71,21 @@ public final class TemplateDetector {
                 bestShare = share;
             }
         }
-        return Optional.ofNullable(best != null ? best : byMetadata);
+        if (best != null || byMetadata != null) {
+            return Optional.ofNullable(best != null ? best : byMetadata);
+        }
+        return byMarker(card);
+    }
+
+    /** A pack one of whose marker texts (a template's stock placeholder) the card's body holds. */
+    private Optional<RulePack> byMarker(CardDocument card) {
+        String body = card.text().substring(card.bodyStart());
+        for (RulePack p : packs.templates()) {
+            if (p.detection().map(d -> d.markers().stream().anyMatch(body::contains)).orElse(false)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first pack whose metadata keys the card's front matter carries (and no key of another kind). */

@@ -26,7 +26,7 @@ public final class PackLoader {
     private static final Set<String> METADATA_SCHEMAS = Set.of("huggingface");
     private static final Set<String> DETECTION_KEYS =
             Set.of("companions", "signature", "min-signature", "min-sections", "min-share",
-            "metadata-keys", "other-keys");
+            "metadata-keys", "other-keys", "markers");
     private static final Set<String> TITLE_KEYS = Set.of("level", "requirement", "guidance", "instructions");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "aliases", "level", "requirement",
             "guidance", "suggested", "skeleton", "fields", "instructions", "table-of-contents", "sections");
@@ -187,7 +187,8 @@ public final class PackLoader {
         return new Detection(d.strings("companions"), d.strings("signature"),
                 minSignature == null ? 0 : minSignature,
                 minSections == null ? 1 : minSections,
-                minShare == null ? 0 : minShare, d.strings("metadata-keys"), d.strings("other-keys"));
+                minShare == null ? 0 : minShare, d.strings("metadata-keys"), d.strings("other-keys"),
+                d.strings("markers"));
     }
 
     private static TitleRule title(YamlMap pack, List<PackProblem> problems) {

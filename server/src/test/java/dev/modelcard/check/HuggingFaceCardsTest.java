@@ -52,6 +52,13 @@ class HuggingFaceCardsTest {
     }
 
     @Test
+    void withoutFrontMatterTheTemplatesStockLeftoversMarkAHubCard() {
+        assertEquals("huggingface-hub", detect("# Model\n\n## Usage\n\n[More Information Needed]\n"));
+        assertEquals(List.of("placeholder Warning: [More Information Needed]"),
+                found("# Model\n\n## Usage\n\n[More Information Needed]\n", null));
+    }
+
+    @Test
     void otherFrontMatterAndPlainReadmesStaySilent() {
         assertNull(detect("---\nlayout: post\ntitle: Our new model\ndate: 2024-01-02\ntags: [ml]\n---\n# Post\n"));
         assertNull(detect("---\ntitle: Demo\nemoji: 🚀\nsdk: gradio\nlicense: mit\n---\n# A Space\n"));
