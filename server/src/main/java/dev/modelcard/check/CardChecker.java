@@ -22,6 +22,7 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 public final class CardChecker {
     private static final List<Check> CHECKS = List.of(
             new FrontMatterCheck(),
+            new MetadataCheck(),
             new MissingSectionCheck(),
             new EmptySectionCheck(),
             new PlaceholderCheck(),
@@ -116,6 +117,7 @@ public final class CardChecker {
         if (s.isEmpty()) {
             return null;
         }
-        return s.get() == f.severity() ? f : new Finding(f.code(), f.start(), f.end(), s.get(), f.message(), f.section());
+        return s.get() == f.severity() ? f : new Finding(f.code(), f.start(), f.end(), s.get(), f.message(), f.section(),
+                f.replacement());
     }
 }

@@ -8,13 +8,15 @@ import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
 import dev.modelcard.pack.Titles;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Decides which pack a card follows: an explicit choice wins; then a companion file beside the card; then the
- * headings, the pack whose sections match best above its thresholds. Otherwise none: the card is not checked.
+ * headings, the pack whose sections match best above its thresholds; then the front matter (a pack whose
+ * metadata keys it carries). Otherwise none: the card is not checked.
  */
 public final class TemplateDetector {
     private final PackRegistry packs;
@@ -37,6 +39,7 @@ public final class TemplateDetector {
                 return Optional.of(p);
             }
         }
+        RulePack byMetadata = byMetadata(card);
         RulePack best = null;
         double bestShare = 0;
         for (RulePack p : packs.templates()) {
@@ -56,14 +59,45 @@ public final class TemplateDetector {
                 }
             }
             long signature = d.get().signature().stream().filter(present::contains).count();
-            double share = (double) present.size() / p.allSections().size();
+            double share = p.allSections().isEmpty() ? 0 : (double) present.size() / p.allSections().size();
+            // Front matter that says "Hub card" outweighs one distinctive heading of a template of another family.
+            int minSignature = byMetadata == null || extendsPack(p, byMetadata) ? d.get().minSignature()
+                    : Math.max(d.get().minSignature(), 2);
             boolean enough = present.size() >= d.get().minSections() && share >= d.get().minShare()
-                    && signature >= d.get().minSignature();
+                    && signature >= minSignature;
             if (enough && share > bestShare) {
                 best = p;
                 bestShare = share;
             }
         }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(best != null ? best : byMetadata);
+    }
+
+    /** The first pack whose metadata keys the card's front matter carries (and no key of another kind). */
+    private RulePack byMetadata(CardDocument card) {
+        if (card.frontMatter() == null) {
+            return null;
+        }
+        List<String> keys = card.metadata().keys();
+        if (keys.isEmpty()) {
+            return null;
+        }
+        for (RulePack p : packs.templates()) {
+            if (p.detection().map(d -> d.matchesMetadata(keys)).orElse(false)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** True when {@code p} is {@code base} or extends it, directly or not. */
+    private boolean extendsPack(RulePack p, RulePack base) {
+        Set<String> seen = new HashSet<>();
+        for (RulePack at = p; at != null && seen.add(at.id()); at = at.extendsId().flatMap(packs::get).orElse(null)) {
+            if (at.id().equals(base.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

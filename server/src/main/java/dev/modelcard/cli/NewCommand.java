@@ -49,7 +49,8 @@ final class NewCommand implements Callable<Integer> {
         PackRegistry packs = extraPacks.isEmpty() ? PackRegistry.bundled() : PackRegistry.withFiles(extraPacks);
         RulePack pack = packs.get(template).filter(p -> !p.sections().isEmpty()).orElseThrow(() ->
                 new ParameterException(spec.commandLine(), "Unknown template '" + template + "'; known: "
-                        + packs.templates().stream().map(RulePack::id).collect(Collectors.joining(", "))));
+                        + packs.templates().stream().filter(p -> !p.sections().isEmpty()).map(RulePack::id)
+                                .collect(Collectors.joining(", "))));
         Path target = Files.isDirectory(path) ? path.resolve("README.md") : path;
         if (Files.exists(target)) {
             err.println(target + ": already exists; not overwritten (choose another path or remove it)");

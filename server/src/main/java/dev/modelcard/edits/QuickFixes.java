@@ -34,6 +34,9 @@ public final class QuickFixes {
             case EMPTY_SECTION -> s == null || s.suggested() == null ? null : fillSection(r, f, s, eol);
             case PLACEHOLDER -> placeholder(r, f, s, eol);
             case HEADING_LEVEL -> s == null ? null : safe(r, changeLevel(r.card(), f, s), recheck);
+            case METADATA, METADATA_KEY, METADATA_UNKNOWN -> f.replacement() == null ? null
+                    : new Fix("Change to " + quote(f.replacement()), kind(f),
+                            List.of(new Edit(f.start(), f.end(), f.replacement())), f);
             default -> null;
         };
         return fix == null ? List.of() : List.of(fix);

@@ -40,8 +40,14 @@ public record Completeness(String template, int complete, int total) {
         return new Completeness(r.pack().shortName(), complete, total);
     }
 
-    /** "CZI model card · 14 of 20 sections complete". */
+    /**
+     * "CZI model card · 14 of 20 sections complete"; for a pack without sections (a Hub card in a layout of its
+     * own) what is checked instead.
+     */
     public String label() {
+        if (total == 0) {
+            return template + " \u00b7 any layout: metadata and leftovers checked";
+        }
         return template + " \u00b7 " + complete + " of " + total + " sections complete";
     }
 }

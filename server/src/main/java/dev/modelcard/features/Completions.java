@@ -62,12 +62,16 @@ public final class Completions {
     }
 
     /**
-     * The items at {@code offset}; empty outside a model card, in front matter, code and HTML.
+     * The items at {@code offset}; empty outside a model card, in code and HTML, and in front matter other than a
+     * Hugging Face card's (where the Hub's keys and values are offered).
      *
      * @param snippets the client takes snippets (tab stops)
      * @param typedTrigger the request comes from typing {@code #} or {@code *}, not from the user asking
      */
     public static List<CompletionItem> at(CheckResult r, int offset, boolean snippets, boolean typedTrigger) {
+        if (MetadataAssist.applies(r, offset)) {
+            return typedTrigger ? List.of() : MetadataAssist.completions(r, offset);
+        }
         if (r.pack() == null || offset < r.card().bodyStart() || inLiteralBlock(r.card(), offset)) {
             return List.of();
         }

@@ -18,6 +18,9 @@ public final class Hovers {
         if (r.pack() == null) {
             return null;
         }
+        if (MetadataAssist.applies(r, offset)) {
+            return MetadataAssist.hover(r, offset);
+        }
         Heading h = r.card().headingBefore(offset);
         if (h != null && offset <= h.end() && r.card().lines().lineOf(offset) == r.card().lines().lineOf(h.start())) {
             SectionRule s = r.outline().sectionOf(h);

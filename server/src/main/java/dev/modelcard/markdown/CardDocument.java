@@ -18,6 +18,7 @@ public final class CardDocument {
     private final List<Node> blocks;
     private final List<Heading> headings;
     private final int[] headingStarts;
+    private volatile Metadata metadata;
 
     CardDocument(String text, LineIndex lines, FrontMatter frontMatter, Document root, List<Node> blocks,
             List<Heading> headings) {
@@ -41,6 +42,16 @@ public final class CardDocument {
     /** The front matter, or null when the card has none. */
     public FrontMatter frontMatter() {
         return frontMatter;
+    }
+
+    /** The front matter read as YAML, on first use. */
+    public Metadata metadata() {
+        Metadata m = metadata;
+        if (m == null) {
+            m = Metadata.read(this);
+            metadata = m;
+        }
+        return m;
     }
 
     /** Offset where the Markdown body starts (after a closed front matter block). */

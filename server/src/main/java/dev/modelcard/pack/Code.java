@@ -13,7 +13,10 @@ public enum Code {
     DUPLICATE_SECTION("duplicate-section", "The same template section appears twice under one parent."),
     SECTION_ORDER("section-order", "A template section is out of the template's order."),
     FRONT_MATTER("front-matter", "The YAML front matter cannot be read."),
-    UNKNOWN_RULE("unknown-rule", "A modelcard-disable comment names a code that does not exist.");
+    UNKNOWN_RULE("unknown-rule", "A modelcard-disable comment names a code that does not exist."),
+    METADATA("metadata", "Front matter metadata that the Hugging Face Hub would refuse."),
+    METADATA_KEY("metadata-key", "A front matter key that looks like a misspelt Hugging Face Hub key."),
+    METADATA_UNKNOWN("metadata-unknown", "A front matter value the Hugging Face Hub does not know, but accepts.");
 
     private final String id;
     private final String summary;

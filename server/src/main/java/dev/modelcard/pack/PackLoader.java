@@ -21,9 +21,12 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 /** Reads one rule pack file and checks it against the schema in {@code rules/README.md}. */
 public final class PackLoader {
     private static final Set<String> PACK_KEYS = Set.of("id", "name", "short-name", "source", "extends", "detection",
-            "title", "sections", "glossary", "placeholders", "severities", "remove", "change", "add");
+            "title", "sections", "glossary", "placeholders", "severities", "remove", "change", "add", "metadata");
+    /** The metadata schemas a pack can name: the front matter rules the checker knows. */
+    private static final Set<String> METADATA_SCHEMAS = Set.of("huggingface");
     private static final Set<String> DETECTION_KEYS =
-            Set.of("companions", "signature", "min-signature", "min-sections", "min-share");
+            Set.of("companions", "signature", "min-signature", "min-sections", "min-share",
+            "metadata-keys", "other-keys");
     private static final Set<String> TITLE_KEYS = Set.of("level", "requirement", "guidance", "instructions");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "aliases", "level", "requirement",
             "guidance", "suggested", "skeleton", "fields", "instructions", "table-of-contents", "sections");
@@ -37,7 +40,7 @@ public final class PackLoader {
     /** Packs are small hand-written files; anything larger is refused before it is parsed. */
     static final int MAX_PACK_CHARS = 2 * 1024 * 1024;
     /** Far deeper than a pack or configuration needs (they nest about five levels). */
-    static final int MAX_DEPTH = 64;
+    public static final int MAX_DEPTH = 64;
 
     private PackLoader() {}
 
@@ -91,7 +94,7 @@ public final class PackLoader {
      * Where a text nests flow collections ({@code [[[...}) or indents blocks past any real data file's depth, as
      * line and column; null when it does not. The YAML composer recurses per level, so this is checked first.
      */
-    private static int[] tooDeep(String text) {
+    public static int[] tooDeep(String text) {
         int depth = 0;
         int line = 1;
         int lineStart = 0;
@@ -154,6 +157,11 @@ public final class PackLoader {
         List<GlossaryTerm> glossary = pack.items("glossary", n -> glossaryTerm(file, n, problems));
         List<PlaceholderRule> placeholders = pack.items("placeholders", n -> placeholder(file, n, problems));
         Map<String, String> severities = pack.ruleMap("severities");
+        String metadata = pack.string("metadata", false);
+        if (metadata != null && !METADATA_SCHEMAS.contains(metadata)) {
+            pack.problem(pack.value("metadata"), "'metadata' must be one of " + METADATA_SCHEMAS + ", not '"
+                    + metadata + "'");
+        }
         if (detection != null) {
             for (String sig : detection.signature()) {
                 if (!ids.contains(sig)) {
@@ -165,7 +173,7 @@ public final class PackLoader {
             throw new PackException(problems);
         }
         return new RulePack(id, name, shortName == null ? name : shortName, extendsId, detection, title, sections,
-                glossary, placeholders, severities, edits);
+                glossary, placeholders, severities, edits, metadata);
     }
 
     private static Detection detection(YamlMap pack, List<PackProblem> problems) {
@@ -179,7 +187,7 @@ public final class PackLoader {
         return new Detection(d.strings("companions"), d.strings("signature"),
                 minSignature == null ? 0 : minSignature,
                 minSections == null ? 1 : minSections,
-                minShare == null ? 0 : minShare);
+                minShare == null ? 0 : minShare, d.strings("metadata-keys"), d.strings("other-keys"));
     }
 
     private static TitleRule title(YamlMap pack, List<PackProblem> problems) {

@@ -157,9 +157,12 @@ public final class PackRegistry {
         return Optional.ofNullable(packs.get(id));
     }
 
-    /** The packs a card can follow: those with sections (a base such as {@code common} has none). */
+    /**
+     * The packs a card can follow: those with sections or a way to detect them (a base such as {@code common}
+     * has neither).
+     */
     public List<RulePack> templates() {
-        return packs.values().stream().filter(p -> !p.sections().isEmpty()).toList();
+        return packs.values().stream().filter(p -> !p.sections().isEmpty() || p.detection().isPresent()).toList();
     }
 
     public List<PackProblem> problems() {

@@ -24,6 +24,7 @@ public final class RulePack {
     private final List<PlaceholderRule> placeholders;
     private final Map<String, String> severities;
     private final SectionEdits edits;
+    private final String metadata;
 
     private final List<SectionRule> ordered;
     private final Map<String, SectionRule> byId;
@@ -35,7 +36,7 @@ public final class RulePack {
 
     public RulePack(String id, String name, String shortName, String extendsId, Detection detection, TitleRule title,
             List<SectionRule> sections, List<GlossaryTerm> glossary, List<PlaceholderRule> placeholders,
-            Map<String, String> severities, SectionEdits edits) {
+            Map<String, String> severities, SectionEdits edits, String metadata) {
         this.id = id;
         this.name = name;
         this.shortName = shortName;
@@ -47,6 +48,7 @@ public final class RulePack {
         this.placeholders = List.copyOf(placeholders);
         this.severities = ImmutableMap.copyOf(severities);
         this.edits = edits;
+        this.metadata = metadata;
 
         List<SectionRule> all = new ArrayList<>();
         Map<String, SectionRule> parents = new HashMap<>();
@@ -104,7 +106,7 @@ public final class RulePack {
         sev.putAll(severities);
         boolean inherits = sections.isEmpty();
         return new RulePack(id, name, shortName, extendsId, detection, inherits && title == null ? base.title : title,
-                inherits ? inherited : sections, g, p, sev, SectionEdits.NONE);
+                inherits ? inherited : sections, g, p, sev, SectionEdits.NONE, metadata != null ? metadata : base.metadata);
     }
 
     /** How this pack edits the sections it inherits; none for a pack with sections of its own. */
@@ -118,7 +120,8 @@ public final class RulePack {
         p.addAll(morePlaceholders);
         List<GlossaryTerm> g = new ArrayList<>(glossary);
         g.addAll(moreTerms);
-        return new RulePack(id, name, shortName, extendsId, detection, title, sections, g, p, severities, edits);
+        return new RulePack(id, name, shortName, extendsId, detection, title, sections, g, p, severities, edits,
+                metadata);
     }
 
     public String id() {
@@ -194,6 +197,11 @@ public final class RulePack {
 
     public List<PlaceholderRule> placeholders() {
         return placeholders;
+    }
+
+    /** The metadata schema the card's front matter is checked against ({@code huggingface}), if any. */
+    public Optional<String> metadata() {
+        return Optional.ofNullable(metadata);
     }
 
     /** Severity word per diagnostic code that this pack sets instead of the default. */
