@@ -25,6 +25,7 @@ echo "test-all: VS Code extension (npm: build, .vsix, tests)"
 
 echo "test-all: Neovim end to end"
 editors/nvim/test/run.sh server/target/modelcard-ls.jar
+editors/nvim/test/snippets.sh server/target/modelcard-ls.jar
 
 echo "test-all: Emacs (Eglot) end to end"
 editors/emacs/test/run.sh server/target/modelcard-ls.jar

@@ -32,7 +32,7 @@ fi
 
 t0=$SECONDS
 cs=$("$here/install-code-server.sh")
-(cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+[[ -d $here/node_modules/puppeteer-core ]] || (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 echo "e2e: code-server and puppeteer-core ready after $((SECONDS - t0)) s"
 
 tmp=$(realpath "$(mktemp -d)")
