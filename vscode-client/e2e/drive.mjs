@@ -102,7 +102,7 @@ async function command(title) {
         await page.keyboard.press('Escape');
         await page.keyboard.press('F1');
         await poll('the command palette', async () => {
-            const v = await page.$eval('.quick-input-widget input', (i) => i.value).catch(() => '');
+            const v = await paletteInput();
             return { ok: v.startsWith('>'), seen: v };
         }, 5000);
         await page.keyboard.type(title);
@@ -123,18 +123,30 @@ async function cursorAt() {
     return s?.text;
 }
 
+/** The palette's input: its text, or '' when it is not open. */
+const paletteInput = () => page.$eval('.quick-input-widget input', (i) => i.value).catch(() => '');
+
 /** Quick Open, then `:line:column` (1-based), and waits for the cursor to get there. */
 async function gotoPosition(line, column) {
+    const where = `:${line}:${column}`;
     await retry(`go to ${line}:${column}`, 3, async () => {
+        await page.keyboard.press('Escape');
         await page.keyboard.press('F1');
-        await poll('the command palette', async () => ({ ok: (await quickInputRows()).length > 0 || true }), 3000);
+        await poll('the command palette', async () => {
+            const v = await paletteInput();
+            return { ok: v.startsWith('>'), seen: v };
+        }, 5000);
         await page.keyboard.press('Backspace'); // ">" off: Quick Open's ":" goes to a line
-        await page.keyboard.type(`:${line}:${column}`);
-        await sleep(150);
+        await page.keyboard.type(where);
+        await poll(`"${where}" typed`, async () => {
+            const v = await paletteInput();
+            return { ok: v === where, seen: v };
+        }, 5000);
         await page.keyboard.press('Enter');
+        const at = new RegExp(`^Ln ${line}, Col ${column}(?!\\d)`);
         await poll(`the cursor at Ln ${line}, Col ${column}`, async () => {
-            const at = await cursorAt();
-            return { ok: at?.startsWith(`Ln ${line}, Col ${column}`), seen: at };
+            const text = await cursorAt();
+            return { ok: at.test(text ?? ''), seen: text };
         }, 5000);
     });
 }
@@ -218,14 +230,14 @@ async function openCard(name) {
     await retry(`open ${name}/README.md`, 3, async () => {
         await command('File: Open File...');
         await poll('the file dialog', async () => {
-            const v = await page.$eval('.quick-input-widget input', (i) => i.value).catch(() => '');
+            const v = await paletteInput();
             return { ok: v.startsWith('/'), seen: v };
         }, 5000);
         await keys('Control+KeyA');
         await page.keyboard.type(file);
         // Enter before the dialog has caught up with the typing is lost: wait for it to list the file, then pick it.
         await poll('the dialog to take the path', async () => {
-            const v = await page.$eval('.quick-input-widget input', (i) => i.value).catch(() => '');
+            const v = await paletteInput();
             return { ok: v === file, seen: v };
         }, 5000);
         await pickRow('README.md');
