@@ -24,6 +24,8 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class Metadata {
     /** Front matter is small; a block larger than this is refused unread. */
     public static final int MAX_CHARS = 1024 * 1024;
+    private static final java.util.regex.Pattern TOP_KEY =
+            java.util.regex.Pattern.compile("(?m)^([A-Za-z_][\\w-]*)[ \\t]*:(?=[ \\t]|$)");
     static final Metadata NONE = new Metadata(null, null, null, null);
 
     /** Where the YAML could not be read, as card offsets, and why. */
@@ -137,9 +139,19 @@ public final class Metadata {
         return root instanceof MappingNode m ? m.getValue() : List.of();
     }
 
-    /** The top-level keys that are plain scalars, in order. */
+    /**
+     * The top-level keys that are plain scalars, in order. While the YAML cannot be read (as it is typed), the
+     * lines that start with {@code key:}, so that the card stays what it was.
+     */
     public List<String> keys() {
         List<String> out = new ArrayList<>();
+        if (root == null && problem != null) {
+            java.util.regex.Matcher m = TOP_KEY.matcher(card.text().substring(fm.yamlStart(), fm.yamlEnd()));
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+            return out;
+        }
         for (NodeTuple t : entries()) {
             if (t.getKeyNode() instanceof ScalarNode k) {
                 out.add(k.getValue());

@@ -34,8 +34,9 @@ class DetectionTest {
 
     @Test
     void sharedHeadingsAloneAreNotEnough() {
-        // The Hugging Face template shares many headings with BioImage's, none of its distinctive ones.
-        assertNull(detect("# M\n# Model Details\n## Model Description\n# Uses\n## Direct Use\n# Training Details\n"
+        // The Hugging Face template shares many headings with BioImage's, none of its distinctive ones: such a card
+        // is a Hugging Face card, never a BioImage one.
+        assertEquals("huggingface", detect("# M\n# Model Details\n## Model Description\n# Uses\n## Direct Use\n# Training Details\n"
                 + "# Evaluation\n# Environmental Impact\n# Citation\n# Model Card Contact\n", null, n -> false));
         assertNull(detect("## Model Details\n## Intended Use\n## Hardware and Software\n## Training Data\n", null,
                 n -> false));

@@ -59,7 +59,7 @@ class InlineControlTest {
                 d(34, 28, 34, 40, "unknown-rule", W));
         assertEquals("Unknown rule \u201cplaceholders\u201d in modelcard-disable-file; did you mean \u201cplaceholder\u201d? "
                 + "Known rules: missing-section, empty-section, placeholder, heading-level, duplicate-section, "
-                + "section-order, front-matter, unknown-rule.",
+                + "section-order, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown.",
                 CardAssert.CHECKER.check(card, "czi", n -> false).findings().stream()
                         .filter(f -> f.code().id().equals("unknown-rule")).findFirst().orElseThrow().message());
     }

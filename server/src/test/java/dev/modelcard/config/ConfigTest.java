@@ -129,7 +129,7 @@ class ConfigTest {
                 ".modelcard.yaml:3:16: 'placeholder' must be one of [off, error, warning, information, hint], not 'loud'",
                 ".modelcard.yaml:4:3: unknown rule 'placeholders' in 'rules'; did you mean 'placeholder'? Known: "
                         + "[missing-section, empty-section, placeholder, heading-level, duplicate-section, "
-                        + "section-order, front-matter, unknown-rule]",
+                        + "section-order, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown]",
                 ".modelcard.yaml:5:9: pack 'missing.yaml' cannot be read (" + dir.resolve("missing.yaml") + ")",
                 ".modelcard.yaml:8:14: 'regex' is not a valid regular expression: Unclosed character class",
                 ".modelcard.yaml:9:20: 'regex' is not a valid regular expression: Unclosed group",

@@ -28,7 +28,11 @@ class PackLoaderTest {
     void bundledPacksLoadWithoutProblems() {
         PackRegistry r = PackRegistry.bundled();
         assertEquals(List.of(), r.problems());
-        assertEquals(List.of("bioimage-io", "czi"), r.templates().stream().map(RulePack::id).toList());
+        assertEquals(List.of("bioimage-io", "czi", "huggingface-hub", "huggingface-trainer", "huggingface"),
+                r.templates().stream().map(RulePack::id).toList());
+        assertEquals(35, r.get("huggingface").orElseThrow().allSections().size());
+        assertEquals("huggingface", r.get("huggingface-trainer").orElseThrow().metadata().orElseThrow(),
+                "inherited from huggingface-hub");
         RulePack czi = r.get("czi").orElseThrow();
         assertEquals(23, czi.allSections().size());
         assertEquals(38, r.get("bioimage-io").orElseThrow().allSections().size());
@@ -90,7 +94,7 @@ class PackLoaderTest {
                         + "not 'loud'",
                 "rules/team.yaml:22:3: unknown rule 'placeholders' in 'severities'; did you mean 'placeholder'? Known: "
                         + "[missing-section, empty-section, placeholder, heading-level, duplicate-section, "
-                        + "section-order, front-matter, unknown-rule]"),
+                        + "section-order, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown]"),
                 problems(yaml));
     }
 
