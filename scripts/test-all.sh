@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Every test the project has, on a fresh machine with a JDK 17+ and Node 20: the Java build and tests (which
-# make the server jar), the VS Code extension (build, .vsix, unit, protocol and package tests) and the
-# end-to-end test in a real headless Neovim. Installs what they need first: Debian's neovim package.
+# make the server jar), the VS Code extension (build, .vsix, unit, protocol and package tests), and the
+# end-to-end tests in real editors: headless Neovim, Emacs with Eglot, and VS Code (code-server in headless
+# Chromium). Installs what they need first: Debian's neovim, emacs-nox, elpa-eglot and elpa-markdown-mode
+# here; chromium and code-server (once, cached in ~/.cache/modelcard-e2e) by vscode-client/e2e/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v nvim >/dev/null; then
-  echo "test-all: installing Debian's neovim package for the editor end-to-end test"
+need=()
+command -v nvim >/dev/null || need+=(neovim)
+for p in emacs-nox elpa-eglot elpa-markdown-mode; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
+if ((${#need[@]})); then
+  echo "test-all: installing Debian packages for the editor end-to-end tests: ${need[*]}"
   sudo=$([[ $(id -u) == 0 ]] || echo sudo)
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends neovim >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 echo "test-all: server (Maven: build, Java tests, jar)"
@@ -20,5 +25,12 @@ echo "test-all: VS Code extension (npm: build, .vsix, tests)"
 
 echo "test-all: Neovim end to end"
 editors/nvim/test/run.sh server/target/modelcard-ls.jar
+editors/nvim/test/snippets.sh server/target/modelcard-ls.jar
+
+echo "test-all: Emacs (Eglot) end to end"
+editors/emacs/test/run.sh server/target/modelcard-ls.jar
+
+echo "test-all: VS Code end to end (code-server and Chromium; the first run installs code-server, ~6 min)"
+vscode-client/e2e/run.sh
 
 echo "test-all: all passed"

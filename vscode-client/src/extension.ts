@@ -9,22 +9,13 @@ import {
 } from 'vscode-languageclient/node';
 import { CARD_PATTERNS, DATA_PATTERNS, serverSettings } from './config';
 import { findJava, JavaError, launchArgs } from './java';
+import { CardStatus, statusView } from './status';
 
 const CARD_SELECTOR: DocumentSelector = CARD_PATTERNS.map((pattern) => ({ scheme: 'file', language: 'markdown', pattern }));
 /** Configurations and packs, whatever language mode the YAML is in: the server reports their problems. */
 const DATA_SELECTOR: DocumentSelector = DATA_PATTERNS.map((pattern) => ({ scheme: 'file', pattern }));
 
 const INSERT_KIND = 'source.modelcard.insertMissingSections';
-
-/** Params of the server's `modelcard/status` notification, sent after each check. */
-interface CardStatus {
-    uri: string;
-    template: string | null;
-    templateName: string | null;
-    complete: number;
-    total: number;
-    label: string;
-}
 
 let extensionContext: ExtensionContext;
 let client: LanguageClient | undefined;
@@ -61,6 +52,7 @@ export function activate(context: ExtensionContext): void {
     if (workspace.textDocuments.some(isCard)) {
         void ensureStarted(context);
     }
+    updateStatusItem(); // the Markdown file that activated the extension
 }
 
 export function deactivate(): Promise<void> {
@@ -162,15 +154,16 @@ async function restart(): Promise<void> {
 
 function updateStatusItem(): void {
     const doc = window.activeTextEditor?.document;
-    const status = doc && client && statuses.get(client.code2ProtocolConverter.asUri(doc.uri));
-    if (!status || !status.template) {
+    const view = doc?.languageId === 'markdown'
+        ? statusView(isCard(doc), client && statuses.get(client.code2ProtocolConverter.asUri(doc.uri)))
+        : undefined;
+    if (!view) {
         statusItem.hide();
         return;
     }
-    const missing = status.complete < status.total;
-    statusItem.text = `$(checklist) ${status.templateName ?? status.template} ${status.complete}/${status.total}`;
-    statusItem.tooltip = `${status.label}\n${missing ? 'Click to insert the missing sections' : 'Click to show the server output'}`;
-    statusItem.command = missing ? 'modelcard.insertMissingSections' : 'modelcard.showOutput';
+    statusItem.text = view.text;
+    statusItem.tooltip = view.tooltip;
+    statusItem.command = view.command;
     statusItem.show();
 }
 

@@ -121,6 +121,21 @@ describe('bundled server over stdio', { timeout: 60_000 }, () => {
         assert.match(p.label, new RegExp(`${p.complete} of ${p.total}`));
     });
 
+    it('sends modelcard/status without a template for a README that is not a model card ("Model card: none")', async () => {
+        const plain = uriOf('../examples/plain-readme/README.md');
+        await s.conn.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: {
+                uri: plain, languageId: 'markdown', version: 1,
+                text: readFileSync(path.resolve(ROOT, '../examples/plain-readme/README.md'), 'utf8'),
+            },
+        });
+        const status = await s.until('modelcard/status for plain-readme', () =>
+            s.notifications.find((n) => n.method === 'modelcard/status' && (n.params as { uri: string }).uri === plain));
+        // The server leaves null fields out (LSP4J's JSON); the client reads a missing template as null.
+        assert.deepEqual(status.params, { uri: plain, version: 1, complete: 0, total: 0, label: '' });
+        assert.deepEqual(s.diagnostics.get(plain)?.at(-1), []);
+    });
+
     it('shuts down and exits with code 0', async () => {
         assert.equal(await s.stop(), 0);
     });

@@ -6,11 +6,22 @@ import java.io.PrintStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 
 /** Runs the server over a pair of streams. */
 public final class ServerLauncher {
+    /** Held here because java.util.logging keeps loggers only weakly, and with them their filters. */
+    private static final Logger RPC_LOG = Logger.getLogger(RemoteEndpoint.class.getName());
+
+    static {
+        // A client may cancel a request the server has already answered (the protocol allows the race); LSP4J then
+        // warns on stderr, which clients show as noise in their output.
+        RPC_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unmatched cancel notification"));
+    }
+
     private ServerLauncher() {}
 
     /**

@@ -6,7 +6,11 @@ import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.services.LanguageClient;
 
-/** Logs to stderr and, once connected, to the client's output ({@code window/logMessage}). Never to stdout. */
+/**
+ * Logs to the client's output ({@code window/logMessage}) once connected, and to stderr before that or when the
+ * connection fails. One place only: clients such as VS Code also show the server's stderr in the same output.
+ * Never to stdout.
+ */
 public final class ServerLog {
     private volatile LanguageClient client;
 
@@ -40,10 +44,15 @@ public final class ServerLog {
     }
 
     private void log(MessageType type, String message) {
-        System.err.println("[modelcard " + type.name().toLowerCase() + "] " + message);
         LanguageClient c = client;
         if (c != null) {
-            c.logMessage(new MessageParams(type, message));
+            try {
+                c.logMessage(new MessageParams(type, message));
+                return;
+            } catch (RuntimeException closed) {
+                // the connection is gone: stderr is all that is left
+            }
         }
+        System.err.println("[modelcard " + type.name().toLowerCase() + "] " + message);
     }
 }
