@@ -5,7 +5,7 @@
 # usage: vscode-client/e2e/run.sh [--shots DIR] [VSIX] [NAME=CARD.md ...]
 #   VSIX      default: the newest vscode-client/*.vsix (npm run package)
 #   NAME=CARD copied to WORKSPACE/NAME/README.md; default: the drafts of examples/ (and a Hugging Face draft when
-#             rules/huggingface.yaml exists) and examples/plain-readme
+#             rules/huggingface.yaml exists: examples/huggingface-draft) and examples/plain-readme
 #   --shots   where the screenshots go (default vscode-client/e2e/out/shots; docs/images refreshes the README's)
 # Installs code-server once into ~/.cache/modelcard-e2e (see install-code-server.sh), chromium with apt-get.
 # Exit status: 0 pass, 1 a check failed, 2 cannot run.
@@ -26,7 +26,7 @@ jar=$repo/server/target/modelcard-ls.jar
 [[ -f $jar ]] || { echo "e2e: no $jar: build it with ./mvnw -q -B -DskipTests package" >&2; exit 2; }
 if ((${#cards[@]} == 0)); then
   cards=(czi=examples/czi-draft/README.md bioimage=examples/bioimage-draft/README.md)
-  [[ -f $repo/rules/huggingface.yaml ]] && cards+=(huggingface=testdata/corpus/05-hf-template-whisper-medium-is.md)
+  [[ -f $repo/rules/huggingface.yaml ]] && cards+=(huggingface=examples/huggingface-draft/README.md)
   cards+=(plain=examples/plain-readme/README.md)
 fi
 
