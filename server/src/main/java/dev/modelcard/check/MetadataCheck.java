@@ -3,6 +3,7 @@ package dev.modelcard.check;
 import dev.modelcard.hub.HubData;
 import dev.modelcard.markdown.Metadata;
 import dev.modelcard.pack.Code;
+import dev.modelcard.pack.YamlMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -384,44 +385,7 @@ final class MetadataCheck implements Check {
 
     /** The nearest known word, strictly: one edit for short words, two for longer ones. */
     static String nearest(String word, java.util.Collection<String> known) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = com.google.common.base.Ascii.equalsIgnoreCase(k, word) ? 0 : distance(word, k, 3);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        return bestDistance <= (word.length() <= 5 ? 1 : 2) ? best : null;
-    }
-
-    /** Edit distance, stopped early above {@code limit}. */
-    private static int distance(String a, String b, int limit) {
-        if (Math.abs(a.length() - b.length()) > limit) {
-            return limit + 1;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            int rowMin = cur[0];
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                rowMin = Math.min(rowMin, cur[j]);
-            }
-            if (rowMin > limit) {
-                return limit + 1;
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return YamlMap.nearest(word, known, word.length() <= 5 ? 1 : 2);
     }
 
     private static String abbreviate(String s) {

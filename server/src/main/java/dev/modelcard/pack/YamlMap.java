@@ -223,16 +223,24 @@ public final class YamlMap {
 
     /** The candidate closest to a misspelt word, for "did you mean"; null when none is close. */
     public static String nearest(String word, Set<String> candidates) {
+        return nearest(word, candidates, Math.max(2, word.length() / 3));
+    }
+
+    /** The candidate closest to {@code word} within {@code maxDistance} edits (the first of equals), or null. */
+    public static String nearest(String word, java.util.Collection<String> candidates, int maxDistance) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
+            if (Math.abs(c.length() - word.length()) > maxDistance) {
+                continue;
+            }
             int d = distance(word, c);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = c;
             }
         }
-        return bestDistance <= Math.max(2, word.length() / 3) ? best : null;
+        return bestDistance <= maxDistance ? best : null;
     }
 
     private static int distance(String a, String b) {
