@@ -12,6 +12,7 @@ import picocli.CommandLine;
 /** {@code modelcard-ls}: the language server by default, the checker as {@code check}. */
 @Command(name = "modelcard-ls",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         versionProvider = Main.Version.class,
         subcommands = {CheckCommand.class, NewCommand.class},
         description = {
@@ -19,6 +20,9 @@ import picocli.CommandLine;
             "Without a command it runs the language server on standard input and output."
         })
 public final class Main implements Callable<Integer> {
+    /** The README's table of rule codes, where SARIF viewers send a user who asks about a rule. */
+    static final String RULES_URL = "https://github.com/modelcard-ls/modelcard-ls/blob/main/README.md#rule-codes";
+
     @Option(names = "--stdio", description = "Run the language server on standard input and output (the default).")
     boolean stdio;
 
