@@ -80,8 +80,9 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", arity = "1..*", description = "Card files or folders.")
     List<Path> paths;
 
-    /** The engine; a test replaces it to see a card that cannot be checked. */
+    /** The engine and the folder listing; tests replace them to see a card fail, a folder refuse listing. */
     CardRun.Engine engine = CardRun.ENGINE;
+    CardFiles.Lister lister = Files::newDirectoryStream;
 
     @Override
     public Integer call() {
@@ -95,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
             case github -> new GithubOutput(out, Path.of(""));
         };
         CardRun run = new CardRun(setup.configs(), engine, fix, false, err, Progress.forTerminal(err));
-        Summary summary = run.run(CardFiles.inputs(paths), output);
+        Summary summary = run.run(CardFiles.inputs(paths, lister), output);
         out.flush();
         err.flush();
         if (setup.packsBroken() || summary.problems() > 0 || setup.configs().broken()) {

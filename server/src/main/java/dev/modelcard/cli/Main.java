@@ -14,7 +14,7 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         versionProvider = Main.Version.class,
-        subcommands = {CheckCommand.class, NewCommand.class},
+        subcommands = {CheckCommand.class, ReportCommand.class, NewCommand.class},
         description = {
             "Language server and checker for model card Markdown (CZI and BioImage Model Zoo templates).",
             "Without a command it runs the language server on standard input and output."
