@@ -59,8 +59,8 @@ class ReportCommandTest {
         assertTrue(page.contains("data-states=\"empty missing placeholder\" data-complete=\"false\""), page);
 
         assertTrue(page.contains("<td class=\"total\" data-section=\"parameters\" title=\"Parameters: 1 complete, 1 "
-                + "placeholder left\"><span class=\"complete\" data-state=\"complete\">1</span><span class=\"placeholder"
-                + "\" data-state=\"placeholder\">1</span></td>"), page);
+                + "placeholder left\"><span class=\"complete\" data-state=\"complete\">\u27131</span><span class=\"placeholder"
+                + "\" data-state=\"placeholder\">\u20261</span></td>"), page);
         assertTrue(page.contains("<a href=\"../cards/b/README.md#L6\">" + dir.resolve("cards/b/README.md") + ":6</a> "
                 + "<span class=\"sev\">warning</span> <code>placeholder</code> Placeholder \u201cTBD\u201d left in "
                 + "\u201cParameters\u201d (unfinished text marked TBD (to be determined)).</li>"), page);

@@ -155,7 +155,8 @@ public final class HtmlReport implements Output {
                     SectionState.MISSING)) {
                 int count = t.getOrDefault(st, 0);
                 if (count > 0) {
-                    out.print("<span class=\"" + word(st) + "\" data-state=\"" + word(st) + "\">" + count + "</span>");
+                    out.print("<span class=\"" + word(st) + "\" data-state=\"" + word(st) + "\">" + SYMBOLS.get(st)
+                            + count + "</span>");
                 }
             }
             out.println("</td>");
@@ -262,7 +263,7 @@ public final class HtmlReport implements Output {
                     + "font-weight:bold}",
             ".state.absent{color:#8c959f}",
             ".legend .state{display:inline-block;min-width:1.4em;text-align:center;border-radius:3px}",
-            "td.total span{display:block;font-size:12px}",
+            "td.total span{display:block;font-size:12px;white-space:nowrap}",
             "td.total .complete{color:#1a7f37}td.total .empty{color:#9a6700}td.total .placeholder{color:#bc4c00}"
                     + "td.total .missing{color:#cf222e}",
             "details.findings{margin:.2em 0}details.findings ul{margin:.3em 0 .6em}",
