@@ -1,8 +1,14 @@
 package dev.modelcard.cli;
 
 import dev.modelcard.lsp.ServerLauncher;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +38,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        // Results are many short lines: buffered, not flushed line by line, and UTF-8 whatever the locale.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        int status = new CommandLine(new Main()).setOut(out).execute(args);
+        out.flush();
+        System.exit(status);
     }
 
     /** The version Maven writes into the jar. */
