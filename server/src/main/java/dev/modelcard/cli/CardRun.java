@@ -1,9 +1,8 @@
 package dev.modelcard.cli;
 
 import dev.modelcard.check.CheckResult;
-import dev.modelcard.check.Finding;
+import dev.modelcard.check.CheckOptions;
 import dev.modelcard.cli.output.Outcome;
-import dev.modelcard.cli.output.Outcome.SectionState;
 import dev.modelcard.cli.output.Outcome.Status;
 import dev.modelcard.cli.output.Output;
 import dev.modelcard.cli.output.Summary;
@@ -86,16 +85,17 @@ final class CardRun {
                     pending.add(submit(pool, next.next()));
                 }
                 Outcome o = await(pending.poll());
-                progress.beforeOutput(!o.notes().isEmpty() || o.status().isProblem());
+                progress.beforeOutput(!o.notes().isEmpty() || o.isProblem());
                 for (String note : o.notes()) {
                     err.println(o.path() + ": " + note);
                 }
-                if (o.status().isProblem()) {
+                if (o.isProblem()) {
                     err.println(o.path() + ": " + o.message());
                     problems++;
-                } else if (o.status() == Status.CHECKED) {
+                }
+                if (o.status() == Status.CHECKED) {
                     checked++;
-                } else {
+                } else if (!o.status().isProblem()) {
                     skipped++;
                 }
                 o.diagnostics().forEach(d -> counts.merge(d.getSeverity(), 1, Integer::sum));
@@ -133,35 +133,38 @@ final class CardRun {
 
     /** One card, on a pool thread: everything an output needs, and the parsed card dropped. */
     Outcome check(Path card, Configs.ForCard cfg) {
+        if (cfg.config().ignores(card)) {
+            List<Path> files = cfg.config().files();
+            return Outcome.skipped(card, Status.IGNORED, "ignored by " + files.get(files.size() - 1), List.of());
+        }
         String text;
         try {
             text = CardText.read(card);
         } catch (CardText.UnreadableException e) {
             return Outcome.problem(card, Status.UNREADABLE, e.getMessage());
         }
-        if (cfg.config().ignores(card)) {
-            List<Path> files = cfg.config().files();
-            return Outcome.skipped(card, Status.IGNORED, "ignored by " + files.get(files.size() - 1), List.of());
-        }
         List<String> notes = new ArrayList<>();
-        CheckResult result;
+        String[] unwritten = {null};
         try {
-            result = engine.check(text, card, cfg);
-            if (fix && result.pack() != null) {
-                result = fix(card, cfg, result, notes);
+            CheckResult result = engine.check(text, card, cfg);
+            if (result.pack() == null) {
+                return Outcome.skipped(card, Status.NOT_A_CARD, "not a model card (no template matched)", notes);
             }
+            if (fix) {
+                result = fix(card, cfg, result, notes, unwritten);
+            }
+            return new Outcome(card, Status.CHECKED, result.pack(), Diagnostics.of(result.findings(),
+                    result.card().lines()), Completeness.of(result), sections ? SectionStates.of(result) : List.of(),
+                    unwritten[0], notes);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return Outcome.problem(card, Status.FAILED, "cannot be checked: internal error (" + e + ")");
         }
-        if (result.pack() == null) {
-            return Outcome.skipped(card, Status.NOT_A_CARD, "not a model card (no template matched)", notes);
-        }
-        return new Outcome(card, Status.CHECKED, result.pack(), Diagnostics.of(result.findings(), result.card().lines()),
-                Completeness.of(result), sections ? SectionStates.of(result) : List.of(), null, notes);
     }
 
-    private CheckResult fix(Path card, Configs.ForCard cfg, CheckResult result, List<String> notes) {
-        var forced = cfg.options().withTemplate(result.pack().id());
+    /** Applies the safe fixes and writes them; what could not be written goes into {@code unwritten[0]}. */
+    private CheckResult fix(Path card, Configs.ForCard cfg, CheckResult result, List<String> notes,
+            String[] unwritten) {
+        CheckOptions forced = cfg.options().withTemplate(result.pack().id());
         SafeFixes.Result fixed = SafeFixes.apply(result, t -> cfg.checker().check(t, new LineIndex(t), forced,
                 name -> false, () -> false));
         if (fixed.applied().isEmpty()) {
@@ -172,37 +175,8 @@ final class CardRun {
             notes.add("fixed: " + String.join("; ", fixed.applied()));
             return fixed.check();
         } catch (IOException e) {
-            notes.add("cannot write the fixes: " + e.getMessage());
+            unwritten[0] = "cannot write the fixes: " + e.getMessage();
             return result;
-        }
-    }
-
-    /** The state of every section of the card's pack. */
-    static final class SectionStates {
-        private SectionStates() {}
-
-        static List<SectionState> of(CheckResult r) {
-            java.util.Set<String> withPlaceholders = new java.util.HashSet<>();
-            for (Finding f : r.findings()) {
-                if (f.code() == dev.modelcard.pack.Code.PLACEHOLDER && f.section() != null) {
-                    withPlaceholders.add(f.section());
-                }
-            }
-            List<SectionState> out = new ArrayList<>();
-            for (var s : r.pack().allSections()) {
-                var seen = r.outline().occurrences(s);
-                if (seen.isEmpty()) {
-                    out.add(s.requirement() == dev.modelcard.pack.Requirement.OPTIONAL ? SectionState.OPTIONAL_ABSENT
-                            : SectionState.MISSING);
-                } else if (r.outline().isEmpty(seen.get(0))) {
-                    out.add(SectionState.EMPTY);
-                } else if (withPlaceholders.contains(s.id())) {
-                    out.add(SectionState.PLACEHOLDER);
-                } else {
-                    out.add(SectionState.COMPLETE);
-                }
-            }
-            return out;
         }
     }
 }

@@ -29,9 +29,13 @@ final class Progress {
 
     /** Progress on this stderr, when it is a terminal and no CI is running. */
     static Progress forTerminal(PrintWriter err) {
-        String ci = System.getenv("CI");
+        return of(err, System.getenv("CI"), stderrIsTerminal(), System.console() != null);
+    }
+
+    /** @param ci the {@code CI} environment variable, as CI services set it ({@code true}), or null */
+    static Progress of(PrintWriter err, String ci, boolean stderrTerminal, boolean stdoutTerminal) {
         boolean inCi = ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false");
-        return !inCi && stderrIsTerminal() ? new Progress(err, MIN_CARDS, System.console() != null) : QUIET;
+        return !inCi && stderrTerminal ? new Progress(err, MIN_CARDS, stdoutTerminal) : QUIET;
     }
 
     /**

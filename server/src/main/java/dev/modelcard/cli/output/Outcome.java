@@ -13,11 +13,17 @@ import org.eclipse.lsp4j.Diagnostic;
  * @param pack the card's template when it was checked, else null
  * @param sections the state of each of the pack's sections, in {@link RulePack#allSections()} order; only when a
  *     report asked for them, else empty
- * @param message why it was skipped or could not be read or checked; null when it was checked
+ * @param message why it was skipped or could not be read or checked; for a checked card, null, or what went
+ *     wrong besides (the fixes could not be written)
  * @param notes lines for stderr, in order (what {@code --fix} changed)
  */
 public record Outcome(Path path, Status status, RulePack pack, List<Diagnostic> diagnostics,
         Completeness completeness, List<SectionState> sections, String message, List<String> notes) {
+
+    /** Whether this input makes the exit status 2: not read, not checked, or its fixes not written. */
+    public boolean isProblem() {
+        return status.isProblem() || status == Status.CHECKED && message != null;
+    }
 
     public enum Status {
         CHECKED, NOT_A_CARD, IGNORED, UNREADABLE, FAILED;
