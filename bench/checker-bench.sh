@@ -22,7 +22,9 @@ trap 'rm -rf "$tmp"' EXIT
 npm install --silent --no-audit --no-fund --prefix "$tmp/mdl" markdownlint-cli2@0.24 >/dev/null
 mdl=$tmp/mdl/node_modules/.bin/markdownlint-cli2
 mdl_version=$(node -p "require('$tmp/mdl/node_modules/markdownlint-cli2/package.json').version")
-one=$(find "$folder" -name README.md -type f | sort | head -1)
+# One ordinary card: the first over 4 KB (the smallest Hub cards are a line or two).
+one=$(find "$folder" -name README.md -type f -size +4k | sort | head -1)
+one=${one:-$(find "$folder" -name README.md -type f | sort | head -1)}
 cards=$(find "$folder" -name README.md -type f | wc -l)
 
 # median COLUMN FILE: the median of one column of numbers
