@@ -46,6 +46,7 @@ class HooksTest {
             assertEquals(CardFiles.isCardName(Path.of(name).getFileName().toString()), files.matcher(name).find(),
                     name);
         }
-        assertTrue(Files.readString(REPO.resolve("README.md")).contains(m.group(0)), "the README shows the same command");
+        assertTrue(Files.readString(REPO.resolve("README.md")).contains(m.group(0)),
+                "the README shows the same command");
     }
 }

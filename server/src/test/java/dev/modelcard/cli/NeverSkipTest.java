@@ -10,6 +10,7 @@ import dev.modelcard.Cards;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +150,7 @@ class NeverSkipTest {
         assertEquals(locked + ": cannot list folder: permission denied\n", r.err());
         JsonArray files = JsonParser.parseString(r.out()).getAsJsonArray();
         assertEquals(List.of("a/README.md", "locked"), files.asList().stream()
-                .map(f -> dir.toUri().relativize(java.net.URI.create(f.getAsJsonObject().get("uri").getAsString()))
+                .map(f -> dir.toUri().relativize(URI.create(f.getAsJsonObject().get("uri").getAsString()))
                         .toString().replaceAll("/$", "")).toList());
         assertEquals("cannot list folder: permission denied",
                 files.get(1).getAsJsonObject().get("error").getAsString());

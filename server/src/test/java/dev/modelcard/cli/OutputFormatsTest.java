@@ -16,7 +16,9 @@ import dev.modelcard.Cards;
 import dev.modelcard.cli.NeverSkipTest.Run;
 import dev.modelcard.cli.output.SarifOutput;
 import dev.modelcard.cli.output.Summary;
+import dev.modelcard.files.CardFiles;
 import dev.modelcard.pack.Code;
+import dev.modelcard.pack.PackRegistry;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -79,7 +81,8 @@ class OutputFormatsTest {
         JsonArray files = JsonParser.parseString(r.out()).getAsJsonArray();
         assertEquals(2, files.size());
         assertEquals(plain.toUri().toString(), files.get(0).getAsJsonObject().get("uri").getAsString());
-        assertEquals("not a model card (no template matched)", files.get(0).getAsJsonObject().get("skipped").getAsString());
+        assertEquals("not a model card (no template matched)",
+                files.get(0).getAsJsonObject().get("skipped").getAsString());
         assertEquals(vendored.toUri().toString(), files.get(1).getAsJsonObject().get("uri").getAsString());
         assertEquals("ignored by " + dir.resolve(".modelcard.yaml"), files.get(1).getAsJsonObject().get("skipped")
                 .getAsString());
@@ -101,7 +104,8 @@ class OutputFormatsTest {
         assertEquals("2.1.0", log.get("version").getAsString());
         JsonObject run = log.getAsJsonArray("runs").get(0).getAsJsonObject();
         JsonArray rules = run.getAsJsonObject("tool").getAsJsonObject("driver").getAsJsonArray("rules");
-        assertEquals(Code.ids(), rules.asList().stream().map(x -> x.getAsJsonObject().get("id").getAsString()).toList());
+        assertEquals(Code.ids(),
+                rules.asList().stream().map(x -> x.getAsJsonObject().get("id").getAsString()).toList());
         JsonObject placeholder = rules.get(Code.PLACEHOLDER.ordinal()).getAsJsonObject();
         assertEquals("Placeholder", placeholder.get("name").getAsString());
         assertEquals(Code.PLACEHOLDER.summary(), placeholder.getAsJsonObject("shortDescription").get("text").getAsString());
@@ -134,11 +138,11 @@ class OutputFormatsTest {
     void sarifNamesFilesRelativeToTheBase(@TempDir Path dir) throws Exception {
         Path card = write(dir, "models/nuclei net/README.md", CARD);
         StringWriter out = new StringWriter();
-        Configs configs = new Configs(dev.modelcard.pack.PackRegistry.bundled(), null, List.of(), null,
+        Configs configs = new Configs(PackRegistry.bundled(), null, List.of(), null,
                 new PrintWriter(new StringWriter()));
         CardRun run = new CardRun(configs, CardRun.ENGINE, false, false, new PrintWriter(new StringWriter()),
                 Progress.QUIET);
-        Summary summary = run.run(dev.modelcard.files.CardFiles.inputs(List.of(dir)),
+        Summary summary = run.run(CardFiles.inputs(List.of(dir)),
                 new SarifOutput(new PrintWriter(out), dir, "1.2.3", Main.RULES_URL));
         assertEquals(1, summary.checked());
         assertEquals(Set.of(), validate(out.toString()));

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Position;
 
 /**
  * One self-contained HTML page (inline CSS and script, nothing from the network) for a team reviewing many cards:
@@ -52,9 +53,9 @@ public final class HtmlReport implements Output {
             packs.putIfAbsent(o.pack().id(), o.pack());
             List<Finding> findings = new ArrayList<>();
             for (Diagnostic d : o.diagnostics()) {
-                findings.add(new Finding(d.getRange().getStart().getLine() + 1, d.getRange().getStart().getCharacter() + 1,
-                        Summary.word(d.getSeverity()), d.getCode().getLeft(), TextOutput.shorten(d.getMessage(),
-                                o.pack().name())));
+                Position start = d.getRange().getStart();
+                findings.add(new Finding(start.getLine() + 1, start.getCharacter() + 1, Summary.word(d.getSeverity()),
+                        d.getCode().getLeft(), TextOutput.shorten(d.getMessage(), o.pack().name())));
             }
             rows.computeIfAbsent(o.pack().id(), k -> new ArrayList<>()).add(new Row(o.path(), o.sections(),
                     o.completeness().complete(), o.completeness().total(), findings));
@@ -185,8 +186,8 @@ public final class HtmlReport implements Output {
         String href = Objects.equals(abs.getRoot(), folder.getRoot())
                 ? Locations.uriReference(folder.relativize(abs).toString().replace('\\', '/'))
                 : abs.toUri().toString();
-        return "<a href=\"" + esc(href + (line > 0 ? "#L" + line : "")) + "\">" + esc(card + (line > 0 ? ":" + line : ""))
-                + "</a>";
+        String at = line > 0 ? ":" + line : "";
+        return "<a href=\"" + esc(href + (line > 0 ? "#L" + line : "")) + "\">" + esc(card + at) + "</a>";
     }
 
     private static String percent(int complete, int total) {

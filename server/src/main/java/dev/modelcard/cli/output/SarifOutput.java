@@ -147,9 +147,9 @@ public final class SarifOutput implements Output {
 
     /** How to configure the rule; {@code quote} marks code in Markdown. */
     private static String help(Code c, String quote) {
-        return "Turn it off or change its severity with " + quote + "rules:" + quote + " in " + quote + ".modelcard.yaml"
-                + quote + ", or silence it in the card with " + quote + "<!-- modelcard-disable " + c.id() + " -->"
-                + quote + ".";
+        return "Turn it off or change its severity with " + quote + "rules:" + quote + " in " + quote
+                + ".modelcard.yaml" + quote + ", or silence it in the card with " + quote + "<!-- modelcard-disable "
+                + c.id() + " -->" + quote + ".";
     }
 
     private static String level(DiagnosticSeverity s) {
