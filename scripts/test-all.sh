@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Every test the project has, on a fresh machine with a JDK 17+ and Node 20: the Java build and tests (which
-# make the server jar), the VS Code extension (build, .vsix, unit, protocol and package tests), and the
-# end-to-end tests in real editors: headless Neovim, Emacs with Eglot, and VS Code (code-server in headless
-# Chromium). Installs what they need first: Debian's neovim, emacs-nox, elpa-eglot and elpa-markdown-mode
-# here; chromium and code-server (once, cached in ~/.cache/modelcard-e2e) by vscode-client/e2e/run.sh.
+# make the server jar), the VS Code extension (build, .vsix, unit, protocol and package tests), the end-to-end
+# tests in real editors (headless Neovim, Emacs with Eglot, VS Code as code-server in headless Chromium) and
+# the checker's HTML report in headless Chromium. Installs what they need first: Debian's neovim, emacs-nox,
+# elpa-eglot, elpa-markdown-mode and chromium here; code-server (once, cached in ~/.cache/modelcard-e2e) by
+# vscode-client/e2e/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v nvim >/dev/null || need+=(neovim)
+command -v chromium >/dev/null || need+=(chromium)
 for p in emacs-nox elpa-eglot elpa-markdown-mode; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if ((${#need[@]})); then
-  echo "test-all: installing Debian packages for the editor end-to-end tests: ${need[*]}"
+  echo "test-all: installing Debian packages for the end-to-end tests: ${need[*]}"
   sudo=$([[ $(id -u) == 0 ]] || echo sudo)
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
@@ -32,5 +34,8 @@ editors/emacs/test/run.sh server/target/modelcard-ls.jar
 
 echo "test-all: VS Code end to end (code-server and Chromium; the first run installs code-server, ~6 min)"
 vscode-client/e2e/run.sh
+
+echo "test-all: the HTML report in headless Chromium"
+(cd scripts/report-test && npm ci --no-audit --no-fund && npm test)
 
 echo "test-all: all passed"

@@ -20,6 +20,9 @@ import java.util.function.Predicate;
  * checked.
  */
 public final class TemplateDetector {
+    /** What may stand before a marker on its line: indentation, a bullet, a bold label, a comment opener. */
+    private static final java.util.regex.Pattern MARKER_LEAD =
+            java.util.regex.Pattern.compile("^\\s*(?:[-*+]\\s+)?(?:\\*\\*[^*]{1,80}\\*\\*\\s*)?(?:<!--\\s*)?");
     private final PackRegistry packs;
 
     public TemplateDetector(PackRegistry packs) {
@@ -77,12 +80,25 @@ public final class TemplateDetector {
         return byMarker(card);
     }
 
-    /** A pack one of whose marker texts (a template's stock placeholder) the card's body holds. */
+    /**
+     * A pack one of whose marker texts (a template's stock placeholder) starts a line of the card's body, after a
+     * list bullet, a bold field label or a comment opener: where the template puts it, not where prose or code
+     * mentions it.
+     */
     private Optional<RulePack> byMarker(CardDocument card) {
-        String body = card.text().substring(card.bodyStart());
-        for (RulePack p : packs.templates()) {
-            if (p.detection().map(d -> d.markers().stream().anyMatch(body::contains)).orElse(false)) {
-                return Optional.of(p);
+        List<RulePack> withMarkers = packs.templates().stream()
+                .filter(p -> p.detection().map(d -> !d.markers().isEmpty()).orElse(false)).toList();
+        if (withMarkers.isEmpty()) {
+            return Optional.empty();
+        }
+        var lines = card.lines();
+        String text = card.text();
+        for (int l = lines.lineOf(card.bodyStart()); l < lines.lineCount(); l++) {
+            String line = MARKER_LEAD.matcher(text.substring(lines.lineStart(l), lines.lineEnd(l))).replaceFirst("");
+            for (RulePack p : withMarkers) {
+                if (p.detection().get().markers().stream().anyMatch(line::startsWith)) {
+                    return Optional.of(p);
+                }
             }
         }
         return Optional.empty();

@@ -1,8 +1,14 @@
 package dev.modelcard.cli;
 
 import dev.modelcard.lsp.ServerLauncher;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,13 +18,17 @@ import picocli.CommandLine;
 /** {@code modelcard-ls}: the language server by default, the checker as {@code check}. */
 @Command(name = "modelcard-ls",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         versionProvider = Main.Version.class,
-        subcommands = {CheckCommand.class, NewCommand.class},
+        subcommands = {CheckCommand.class, ReportCommand.class, NewCommand.class},
         description = {
             "Language server and checker for model card Markdown (CZI and BioImage Model Zoo templates).",
             "Without a command it runs the language server on standard input and output."
         })
 public final class Main implements Callable<Integer> {
+    /** The README's table of rule codes, where SARIF viewers send a user who asks about a rule. */
+    static final String RULES_URL = "https://github.com/modelcard-ls/modelcard-ls/blob/main/README.md#rule-codes";
+
     @Option(names = "--stdio", description = "Run the language server on standard input and output (the default).")
     boolean stdio;
 
@@ -28,7 +38,12 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        // Results are many short lines: buffered, not flushed line by line, and UTF-8 whatever the locale.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+        int status = new CommandLine(new Main()).setOut(out).execute(args);
+        out.flush();
+        System.exit(status);
     }
 
     /** The version Maven writes into the jar. */

@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
 /** {@code modelcard-ls new}: a fresh card with every section of a template, ready to fill. */
 @Command(name = "new",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        header = "Write a new model card from a template, ready to fill in.",
         description = {
-            "Write a new model card from a template: every section, the template's guidance as HTML comments and",
-            "its skeletons (field lists, tables). An existing file is never overwritten.",
+            "The card has every section, the template's guidance as HTML comments and its skeletons (field "
+                    + "lists, tables). An existing file is never overwritten.",
             "Exit status: 0 written, 2 bad usage or the file exists."
         })
 final class NewCommand implements Callable<Integer> {

@@ -1,6 +1,7 @@
 package dev.modelcard.files;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Predicate;
 
 /** Reading a card from disk, and the files beside it. */
@@ -26,14 +28,27 @@ public final class CardText {
         }
     }
 
-    /** The file's text, decoded strictly as UTF-8 (a leading BOM is kept; it is handled as text). */
+    /**
+     * The file's text, decoded strictly as UTF-8 (a leading BOM is kept; it is handled as text). Only a regular
+     * file is opened (a FIFO would block, a device never end), and no more than the limit is read.
+     */
     public static String read(Path file) throws UnreadableException {
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new UnreadableException("file is " + size / (1024 * 1024) + " MiB; cards over 64 MiB are not read");
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attrs.isRegularFile()) {
+                throw new UnreadableException(attrs.isDirectory() ? "a folder, not a file"
+                        : "not a regular file (a FIFO, device or socket); not read");
             }
-            byte[] bytes = Files.readAllBytes(file);
+            if (attrs.size() > MAX_BYTES) {
+                throw new UnreadableException(tooLarge(attrs.size()));
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new UnreadableException(tooLarge(bytes.length));
+            }
             CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -46,8 +61,12 @@ public final class CardText {
                 throw new UnreadableException("not UTF-8 text");
             }
         } catch (IOException e) {
-            throw new UnreadableException("cannot read: " + e.getMessage());
+            throw new UnreadableException("cannot read: " + CardFiles.reason(e));
         }
+    }
+
+    private static String tooLarge(long size) {
+        return "file is " + size / (1024 * 1024) + " MiB; cards over 64 MiB are not read";
     }
 
     /**

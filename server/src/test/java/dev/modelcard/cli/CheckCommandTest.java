@@ -42,11 +42,11 @@ class CheckCommandTest {
                 .replace("### Training Code\nSee the repository.\n", ""));
         Run r = run("check", card.toString());
         assertEquals(List.of(
+                card + ": CZI model card template, 16 of 18 sections complete",
                 card + ":6:1: warning placeholder Placeholder \u201cTBD\u201d left in \u201cParameters\u201d (unfinished "
-                        + "text marked TBD (to be determined)); replace it with this model's own content (CZI model "
-                        + "card template).",
+                        + "text marked TBD (to be determined)).",
                 card + ":14:1: information missing-section Missing section \u201cTraining Code\u201d (### Training "
-                        + "Code) under \u201cTraining Data\u201d, recommended by the CZI model card template.",
+                        + "Code) under \u201cTraining Data\u201d, recommended by the template.",
                 "1 card checked: 1 warning, 1 information."), r.out().lines().toList());
         assertEquals(1, r.exit());
         assertEquals(0, run("check", "--fail-on", "error", card.toString()).exit());
@@ -140,8 +140,9 @@ class CheckCommandTest {
         Path card = write(dir, "m/README.md", text);
         Run r = run("check", "--fix", card.toString());
         assertEquals(card + ": fixed: Insert all missing sections (1)\n", r.err().replace("\r\n", "\n"));
-        assertEquals(List.of(card + ":19:5: information empty-section Section \u201cTraining Code\u201d is empty; the "
-                + "CZI model card template recommends it.", "1 card checked: 1 information."), r.out().lines().toList(),
+        assertEquals(List.of(card + ": CZI model card template, 17 of 18 sections complete",
+                card + ":19:5: information empty-section Section \u201cTraining Code\u201d is empty; the template "
+                + "recommends it.", "1 card checked: 1 information."), r.out().lines().toList(),
                 "what is left: the new section's text");
         assertEquals(0, r.exit());
         assertEquals(text.replace("Adam, 10 epochs.\r\n", "Adam, 10 epochs.\r\n\r\n### Training Code\r\n\r\n"
@@ -192,9 +193,9 @@ class CheckCommandTest {
         Path card = write(dir, "models/a/README.md", Cards.CZI.replace("15 million.", "TBD"));
         Path vendored = write(dir, "vendor/x/README.md", Cards.CZI.replace("15 million.", "TBD"));
         Run r = run("check", dir.toString());
-        assertEquals(List.of(card + ":6:1: error placeholder Placeholder \u201cTBD\u201d left in \u201cParameters\u201d "
-                        + "(unfinished text marked TBD (to be determined)); replace it with this model's own content "
-                        + "(CZI model card template).",
+        assertEquals(List.of(card + ": CZI model card template, 17 of 18 sections complete",
+                card + ":6:1: error placeholder Placeholder \u201cTBD\u201d left in \u201cParameters\u201d "
+                        + "(unfinished text marked TBD (to be determined)).",
                 vendored + ": skipped, ignored by " + dir.resolve(".modelcard.yaml"),
                 "1 card checked, 1 skipped: 1 error."), r.out().lines().toList());
         Path other = write(dir, "other.yaml", "rules: {placeholder: off}\n");

@@ -1,0 +1,30 @@
+package dev.modelcard.cli.output;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+
+/**
+ * The totals of a run.
+ *
+ * @param problems inputs that were not read or could not be checked
+ * @param counts diagnostics per severity, in severity order
+ */
+public record Summary(int checked, int skipped, int problems, Map<DiagnosticSeverity, Integer> counts) {
+
+    /** "4 cards checked, 2 skipped, 1 not read: 36 warnings, 2 information." */
+    public String line() {
+        String found = counts.isEmpty() ? "no problems" : counts.entrySet().stream()
+                .map(e -> e.getValue() + " " + word(e.getKey())
+                        + (e.getValue() == 1 || e.getKey() == DiagnosticSeverity.Information ? "" : "s"))
+                .collect(Collectors.joining(", "));
+        return checked + (checked == 1 ? " card" : " cards") + " checked"
+                + (skipped > 0 ? ", " + skipped + " skipped" : "")
+                + (problems > 0 ? ", " + problems + " not read or not checked" : "") + ": " + found + ".";
+    }
+
+    public static String word(DiagnosticSeverity s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+}
