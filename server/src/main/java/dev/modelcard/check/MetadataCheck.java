@@ -74,8 +74,11 @@ final class MetadataCheck implements Check {
                             "relation", DiagnosticSeverity.Error);
                     case "datasets", "tags", "metrics" -> each(v, k.getValue(), s -> { });
                     case "widget" -> {
-                        if (v instanceof ScalarNode) { // a mapping is read as one example
+                        if (v instanceof ScalarNode) {
                             error(v, "“widget” must be a list of examples (“- text: …”) for the Hugging Face Hub.", null);
+                        } else if (v instanceof MappingNode) {
+                            report(Code.METADATA, v, DiagnosticSeverity.Warning, "“widget” should be a list of "
+                                    + "examples (“- text: …”); the Hub reads this mapping as one example at best.", null);
                         }
                     }
                     case "inference" -> inference(v);
@@ -314,16 +317,24 @@ final class MetadataCheck implements Check {
 
         private void requireString(MappingNode m, Node anchor, String key, String owner) {
             Node v = required(m, anchor, key, owner);
-            if (v != null && !isText(v) && !(v instanceof ScalarNode s && !s.getTag().equals(Tag.NULL))) {
-                error(v, "“" + owner + "." + key + "” must be a string.", null);
-            } else if (v instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
+            if (v instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
                 error(v, "“" + owner + "." + key + "” is empty; the Hub requires it.", null);
+            } else if (v != null) {
+                mustBeString(v, owner + "." + key);
             }
         }
 
         private void optionalString(MappingNode m, String key) {
-            value(m, key).filter(v -> !(v instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)))
-                    .ifPresent(v -> error(v, "“" + key + "” must be a string.", null));
+            value(m, key).filter(v -> !(v instanceof ScalarNode s && s.getTag().equals(Tag.NULL)))
+                    .ifPresent(v -> mustBeString(v, key));
+        }
+
+        /** A number or boolean where the Hub wants a string gets quotes as its fix. */
+        private void mustBeString(Node v, String what) {
+            if (!isText(v)) {
+                error(v, "“" + what + "” must be a string" + quoteHint(v) + ".",
+                        v instanceof ScalarNode s ? "\"" + s.getValue() + "\"" : null);
+            }
         }
 
         private static Node keyOf(MappingNode m, String key) {

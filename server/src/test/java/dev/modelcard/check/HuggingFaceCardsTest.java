@@ -190,6 +190,7 @@ class HuggingFaceCardsTest {
         assertEquals(List.of("metadata Error: \"false\"", "metadata Error: hello"),
                 metadata("inference: \"false\"\nwidget: hello\n"));
         assertEquals(List.of(), metadata("inference:\n  parameters:\n    max_length: 20\n"));
+        assertEquals(List.of("metadata Warning: text: Hi"), metadata("widget:\n  text: Hi\n"));
     }
 
     @Test
@@ -206,6 +207,11 @@ class HuggingFaceCardsTest {
                 "This metric in \u201cmodel-index\u201d has no \u201cvalue\u201d; the Hub requires it.",
                 "This source in \u201cmodel-index\u201d has no \u201curl\u201d; the Hub requires it."), messages);
         assertEquals(List.of("metadata Error: m"), metadata("model-index: m\n"));
+        String numbers = "---\nmodel-index:\n- name: m\n  results:\n  - task: {type: asr}\n    dataset: {type: cv, name: CV, "
+                + "split: 2022}\n    metrics: [{type: wer, value: 9.5}]\n---\n" + BODY;
+        assertEquals("\"2022\"", replacement(numbers));
+        assertEquals(List.of(), metadata("model-index:\n- name: m\n  results:\n  - task: {type: asr}\n    dataset: {type: cv, "
+                + "name: CV, split: }\n    metrics: [{type: wer, value: 9.5}]\n"));
     }
 
     @ParameterizedTest
