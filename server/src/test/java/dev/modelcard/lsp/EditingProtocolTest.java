@@ -151,10 +151,10 @@ class EditingProtocolTest {
             h.initialize(noDebounce());
             h.open(URI, 1, CARD);
             CardStatus s = h.client.statuses.poll(20, TimeUnit.SECONDS);
-            assertEquals(new CardStatus(URI, 1, "czi", "CZI model card", 17, 18,
-                    "CZI model card \u00b7 17 of 18 sections complete"), s);
+            assertEquals(new CardStatus(URI, 1, "czi", "CZI model card", 17, 0, 1, 18,
+                    "CZI model card \u00b7 17 of 18 sections complete \u00b7 1 missing"), s);
             h.open("file:///nonexistent/notes/README.md", 1, "# Notes\n");
-            assertEquals(new CardStatus("file:///nonexistent/notes/README.md", 1, null, null, 0, 0, ""),
+            assertEquals(new CardStatus("file:///nonexistent/notes/README.md", 1, null, null, 0, 0, 0, 0, ""),
                     h.client.statuses.poll(20, TimeUnit.SECONDS));
         }
     }
