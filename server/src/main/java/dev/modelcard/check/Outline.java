@@ -59,11 +59,11 @@ public final class Outline {
             if (rule == null) {
                 // An alias is a common word ("Usage", "Hardware", "Code"): it names the section only where the
                 // template puts it, and not when the card also has the section under its own title.
-                rule = choose(candidates.stream().filter(c -> !titled.contains(c.id()) && placed(c, ancestor))
+                rule = choose(candidates.stream().filter(c -> !titled.contains(c.id()) && placed(c, stack))
                         .toList(), h, ancestor);
             }
             if (rule == null) {
-                rule = nearTitle(key, ancestor, titled);
+                rule = nearTitle(key, stack, titled);
                 near[h.index()] = rule != null;
             }
             if (rule != null) {
@@ -106,15 +106,29 @@ public final class Outline {
     }
 
     /**
-     * True when a section sits where the template puts it: under one of its template ancestors, or, for a
-     * top-level section, under no template section at all.
+     * True when a section sits where the template puts it: a subsection under one of its template ancestors
+     * (template sections without subsections of their own, a table of contents or "Primary Use Cases", do not
+     * count: a heading below them is their neighbour written a level deeper); a top-level section anywhere but
+     * inside itself ("## Usage" under "# How to Get Started" is not that section again).
      */
-    private boolean placed(SectionRule section, SectionRule ancestor) {
-        if (ancestor == null) {
+    private boolean placed(SectionRule section, Deque<Heading> stack) {
+        SectionRule context = null;
+        for (Heading a : stack) {
+            SectionRule s = match[a.index()];
+            if (s == section) {
+                return false;
+            }
+            if (s != null && !s.children().isEmpty() && context == null) {
+                context = s;
+            }
+        }
+        if (pack.parent(section).isEmpty() || context == null) {
+            // Top-level sections are often written a level deeper under a title, or below a template section
+            // that a fix inserted at the template's level: only being inside themselves rules them out.
             return pack.parent(section).isEmpty();
         }
         for (Optional<SectionRule> p = pack.parent(section); p.isPresent(); p = pack.parent(p.get())) {
-            if (p.get() == ancestor) {
+            if (p.get() == context) {
                 return true;
             }
         }
@@ -127,7 +141,7 @@ public final class Outline {
      * Limitations"), where the template puts that section, and not already in the card. Null when none or
      * several are that near.
      */
-    private SectionRule nearTitle(String key, SectionRule ancestor, Set<String> titled) {
+    private SectionRule nearTitle(String key, Deque<Heading> stack, Set<String> titled) {
         List<String> words = Words.content(key);
         if (words.size() < 2) {
             return null;
@@ -136,7 +150,7 @@ public final class Outline {
         double bestScore = 0;
         boolean tie = false;
         for (SectionRule c : pack.allSections()) {
-            if (titled.contains(c.id()) || occurrences.containsKey(c.id()) || !placed(c, ancestor)) {
+            if (titled.contains(c.id()) || occurrences.containsKey(c.id()) || !placed(c, stack)) {
                 continue;
             }
             double score = 0;
