@@ -8,6 +8,7 @@ import dev.modelcard.pack.Titles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class Outline {
     private final Map<String, List<Heading>> occurrences;
     private final boolean[] empty;
     private final Map<String, BoldLabels.Label> labels;
-    private final Map<SectionRule, List<List<String>>> nameWords = new java.util.HashMap<>();
+    private final Map<SectionRule, List<List<String>>> nameWords = new HashMap<>();
     /** Headings in their sibling group's in-order run; computed when first asked (only edits need it). */
     private volatile Set<Heading> ordered;
 

@@ -6,6 +6,7 @@ import dev.modelcard.markdown.Tree;
 import dev.modelcard.pack.PlaceholderRule;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
+import dev.modelcard.pack.Sentences;
 import dev.modelcard.pack.Titles;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +120,7 @@ final class PlaceholderCheck implements Check {
         }
         String source = ctx.card().text().substring(start, end);
         List<int[]> found = new ArrayList<>();
-        List<int[]> sentences = dev.modelcard.pack.Sentences.of(source);
+        List<int[]> sentences = Sentences.of(source);
         for (int[] sentence : sentences) {
             String text = source.substring(sentence[0], sentence[1]);
             boolean mayBe = ctx.pack().mayBeGuidance(text) || ctx.pack().mayBeInstruction(text);
@@ -277,7 +278,7 @@ final class PlaceholderCheck implements Check {
         return p.description() == null ? "template placeholder" : p.description();
     }
 
-    static void report(CheckContext ctx, int start, int end, String text, String why) {
+    private static void report(CheckContext ctx, int start, int end, String text, String why) {
         Heading h = ctx.card().headingBefore(start);
         String where = h == null ? "" : " in " + Requirements.quote(h.text());
         String shown = text.strip().replaceAll("\\s+", " ");

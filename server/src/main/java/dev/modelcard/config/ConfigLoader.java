@@ -3,7 +3,9 @@ package dev.modelcard.config;
 import dev.modelcard.pack.PackException;
 import dev.modelcard.pack.PackLoader;
 import dev.modelcard.pack.PackProblem;
+import dev.modelcard.pack.PackRegistry;
 import dev.modelcard.pack.PlaceholderRule;
+import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.YamlMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -194,7 +197,7 @@ public final class ConfigLoader {
      * cards would silently be taken for no model card at all.
      */
     private static void checkTemplate(YamlMap map, String template, List<Path> packs) {
-        Set<String> known = new java.util.TreeSet<>(BundledTemplates.IDS);
+        Set<String> known = new TreeSet<>(BundledTemplates.IDS);
         for (Path p : packs) {
             String name = p.getFileName().toString();
             known.add(name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name);
@@ -208,8 +211,7 @@ public final class ConfigLoader {
 
     /** The bundled templates' ids, read once. */
     private static final class BundledTemplates {
-        static final List<String> IDS = dev.modelcard.pack.PackRegistry.bundled().templates().stream()
-                .map(dev.modelcard.pack.RulePack::id).toList();
+        static final List<String> IDS = PackRegistry.bundled().templates().stream().map(RulePack::id).toList();
     }
 
     /** A literal text (compared ignoring case), or {@code {regex: ...}}. */

@@ -13,11 +13,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The one-click fixes for a finding, each an edit of the card's text in its own line endings. */
 public final class QuickFixes {
     /** A leading section number, as {@link Titles#key} ignores it: "4. ", "2.1 ", "iv. ". */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("(\\d+(\\.\\d+)*\\.?|[ivxIVX]+\\.)\\s+");
+    private static final Pattern NUMBER = Pattern.compile("(\\d+(\\.\\d+)*\\.?|[ivxIVX]+\\.)\\s+");
     private QuickFixes() {}
 
     /**
@@ -104,7 +106,7 @@ public final class QuickFixes {
     /** The heading's text becomes the template's title; a leading section number stays. */
     private static Fix rename(CardDocument card, Finding f, SectionRule s) {
         String old = card.text().substring(f.start(), f.end());
-        java.util.regex.Matcher number = NUMBER.matcher(old);
+        Matcher number = NUMBER.matcher(old);
         String title = (number.lookingAt() ? number.group() : "") + s.title();
         return new Fix("Rename to " + quote(s.title()) + " (the template's title)", kind(f),
                 List.of(new Edit(f.start(), f.end(), title)), f);

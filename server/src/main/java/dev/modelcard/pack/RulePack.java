@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A template's rules: its section tree, placeholders, glossary and detection hints. Immutable. */
 public final class RulePack {
@@ -18,7 +19,7 @@ public final class RulePack {
     private static final int MIN_GUIDANCE_WORDS = 4;
     /** Instructions shorter than this are too short to recognise reworded. */
     private static final int MIN_REWORDED_WORDS = 6;
-    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("\"[^\"]*\"");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
     private final String id;
     private final String name;
