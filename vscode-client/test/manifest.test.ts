@@ -44,7 +44,7 @@ describe('package.json', () => {
         const levels = ['off', 'error', 'warning', 'information', 'hint'];
         assert.deepEqual(settings['modelcard.rules'].additionalProperties.enum, levels);
         assert.deepEqual(Object.keys(settings['modelcard.rules'].properties).sort(), ['duplicate-section', 'empty-section',
-            'front-matter', 'heading-level', 'missing-section', 'placeholder', 'section-order']);
+            'front-matter', 'heading-level', 'missing-section', 'placeholder', 'section-order', 'section-title']);
     });
 });
 

@@ -13,7 +13,7 @@ const SCHEMA_DIR = path.join(REPO, 'rules', 'schema');
 const PACK_SCHEMA = 'modelcard-pack.schema.json';
 const CONFIG_SCHEMA = 'modelcard-config.schema.json';
 const CODES = ['missing-section', 'empty-section', 'placeholder', 'heading-level', 'duplicate-section', 'section-order',
-    'front-matter', 'unknown-rule', 'metadata', 'metadata-key', 'metadata-unknown'];
+    'section-title', 'front-matter', 'unknown-rule', 'metadata', 'metadata-key', 'metadata-unknown'];
 
 type Schema = Record<string, any>;
 const readSchema = (name: string): Schema => JSON.parse(readFileSync(path.join(SCHEMA_DIR, name), 'utf8'));

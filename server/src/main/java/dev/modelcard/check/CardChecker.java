@@ -28,7 +28,8 @@ public final class CardChecker {
             new PlaceholderCheck(),
             new HeadingLevelCheck(),
             new DuplicateSectionCheck(),
-            new SectionOrderCheck());
+            new SectionOrderCheck(),
+            new SectionTitleCheck());
 
     private final CardParser parser = new CardParser();
     private final PackRegistry packs;

@@ -36,7 +36,10 @@ public final class InlineControl {
 
     private enum Kind { DISABLE, ENABLE, NEXT_LINE, FILE }
 
-    /** One comment: where it is, what it does, to which codes (empty: all). */
+    /**
+     * One comment: where it is, what it does, to which codes (empty: all). A comment that names only unknown
+     * codes is not kept at all: a misspelt code must not widen it to every code.
+     */
     private record Directive(Kind kind, int start, int end, int lastLine, Set<Code> codes) {}
 
     private final List<Directive> directives;
@@ -61,7 +64,10 @@ public final class InlineControl {
                 if (from >= 0 && to <= text.length()) {
                     Matcher m = COMMENT.matcher(text).region(from, to);
                     while (m.find()) {
-                        directives.add(directive(card, m, unknown));
+                        Directive d = directive(card, m, unknown);
+                        if (d != null) {
+                            directives.add(d);
+                        }
                     }
                 }
                 return false;
@@ -79,8 +85,10 @@ public final class InlineControl {
             default -> Kind.FILE;
         };
         Set<Code> codes = EnumSet.noneOf(Code.class);
+        boolean named = false;
         Matcher w = WORD.matcher(card.text()).region(m.start(2), m.end(2));
         while (w.find()) {
+            named = true;
             Optional<Code> code = Code.of(w.group());
             if (code.isPresent()) {
                 codes.add(code.get());
@@ -88,6 +96,9 @@ public final class InlineControl {
                 unknown.add(new Finding(Code.UNKNOWN_RULE, w.start(), w.end(), DiagnosticSeverity.Warning,
                         unknownMessage(w.group(), m.group(1)), null));
             }
+        }
+        if (named && codes.isEmpty()) {
+            return null;
         }
         return new Directive(kind, m.start(), m.end(), card.lines().lineOf(m.end()), codes);
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 import org.commonmark.node.HtmlBlock;
 
 /**
- * Required and recommended sections that are absent. A missing parent is reported once, not once per child.
+ * Required and recommended sections that are absent: neither a heading nor a bold label in their parent
+ * ({@link BoldLabels}) stands for them. A missing parent is reported once, not once per child.
  * The range is the heading of the section it belongs under, or the card's title line at the top level.
  */
 final class MissingSectionCheck implements Check {
@@ -20,7 +21,7 @@ final class MissingSectionCheck implements Check {
         RulePack pack = ctx.pack();
         Outline outline = ctx.outline();
         for (SectionRule s : pack.allSections()) {
-            if (s.requirement() == Requirement.OPTIONAL || outline.isPresent(s)) {
+            if (s.requirement() == Requirement.OPTIONAL || outline.isAnswered(s)) {
                 continue;
             }
             Optional<SectionRule> parent = pack.parent(s);

@@ -8,6 +8,7 @@ import dev.modelcard.pack.Titles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +17,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The card's headings matched to the template's sections. A heading matches a section by title or alias
- * ({@link Titles#key}); when several sections share a title, the one under the nearest matched ancestor wins.
+ * The card's headings matched to the template's sections. A heading matches a section by its title
+ * ({@link Titles#key}) anywhere; by an alias, or by a near title, only where the template puts the section.
+ * When several sections share a title, the one under the nearest matched ancestor wins. Leaf sections may also
+ * be written as bold labels in their parent ({@link BoldLabels}).
  */
 public final class Outline {
     private final CardDocument card;
     private final RulePack pack;
     private final Heading title;
     private final SectionRule[] match;
+    /** Headings matched by a title that differs from the template's (see {@link #nearTitle}). */
+    private final boolean[] near;
     private final Heading[] parent;
     private final Map<String, List<Heading>> occurrences;
     private final boolean[] empty;
+    private final Map<String, BoldLabels.Label> labels;
+    private final Map<SectionRule, List<List<String>>> nameWords = new HashMap<>();
     /** Headings in their sibling group's in-order run; computed when first asked (only edits need it). */
     private volatile Set<Heading> ordered;
 
@@ -35,15 +42,31 @@ public final class Outline {
         this.pack = pack;
         List<Heading> headings = card.headings();
         this.match = new SectionRule[headings.size()];
+        this.near = new boolean[headings.size()];
         this.parent = new Heading[headings.size()];
         this.occurrences = new LinkedHashMap<>();
+        Set<String> titled = titled(headings);
         Deque<Heading> stack = new ArrayDeque<>();
         for (Heading h : headings) {
             while (!stack.isEmpty() && stack.peek().level() >= h.level()) {
                 stack.pop();
             }
             parent[h.index()] = stack.peek();
-            SectionRule rule = choose(pack.sectionsByKey(Titles.key(h.text())), h, stack);
+            String key = Titles.key(h.text());
+            List<SectionRule> candidates = pack.sectionsByKey(key);
+            SectionRule ancestor = ancestorSection(stack);
+            SectionRule rule = choose(candidates.stream().filter(c -> Titles.key(c.title()).equals(key)).toList(),
+                    h, ancestor);
+            if (rule == null) {
+                // An alias is a common word ("Usage", "Hardware", "Code"): it names the section only where the
+                // template puts it, and not when the card also has the section under its own title.
+                rule = choose(candidates.stream().filter(c -> !titled.contains(c.id()) && placed(c, stack))
+                        .toList(), h, ancestor);
+            }
+            if (rule == null) {
+                rule = nearTitle(key, stack, titled);
+                near[h.index()] = rule != null;
+            }
             if (rule != null) {
                 match[h.index()] = rule;
                 occurrences.computeIfAbsent(rule.id(), k -> new ArrayList<>()).add(h);
@@ -52,25 +75,118 @@ public final class Outline {
         }
         this.title = findTitle(headings);
         this.empty = emptiness(headings);
+        this.labels = BoldLabels.find(card, pack, this);
     }
 
     public static Outline of(CardDocument card, RulePack pack) {
         return new Outline(card, pack);
     }
 
-    private SectionRule choose(List<SectionRule> candidates, Heading h, Deque<Heading> stack) {
+    /** The sections some heading names by the template's own title. */
+    private Set<String> titled(List<Heading> headings) {
+        Set<String> out = new HashSet<>();
+        for (Heading h : headings) {
+            String key = Titles.key(h.text());
+            for (SectionRule c : pack.sectionsByKey(key)) {
+                if (Titles.key(c.title()).equals(key)) {
+                    out.add(c.id());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The section of the nearest matched heading on the stack of open headings, or null. */
+    private SectionRule ancestorSection(Deque<Heading> stack) {
+        for (Heading a : stack) {
+            if (match[a.index()] != null) {
+                return match[a.index()];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when a section sits where the template puts it: a subsection under one of its template ancestors
+     * (template sections without subsections of their own, a table of contents or "Primary Use Cases", do not
+     * count: a heading below them is their neighbour written a level deeper); a top-level section anywhere but
+     * inside itself ("## Usage" under "# How to Get Started" is not that section again).
+     */
+    private boolean placed(SectionRule section, Deque<Heading> stack) {
+        SectionRule context = null;
+        for (Heading a : stack) {
+            SectionRule s = match[a.index()];
+            if (s == section) {
+                return false;
+            }
+            if (s != null && !s.children().isEmpty() && context == null) {
+                context = s;
+            }
+        }
+        if (pack.parent(section).isEmpty() || context == null) {
+            // Top-level sections are often written a level deeper under a title, or below a template section
+            // that a fix inserted at the template's level: only being inside themselves rules them out.
+            return pack.parent(section).isEmpty();
+        }
+        for (Optional<SectionRule> p = pack.parent(section); p.isPresent(); p = pack.parent(p.get())) {
+            if (p.get() == context) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The one section whose title (or an alias) a heading nearly is: at least two meaningful words, and two thirds
+     * of the longer title's, shared in the same order ("Biases and Limitations" for "Biases, Risks, and
+     * Limitations"), where the template puts that section, and not already in the card. Null when none or
+     * several are that near.
+     */
+    private SectionRule nearTitle(String key, Deque<Heading> stack, Set<String> titled) {
+        List<String> words = Words.content(key);
+        if (words.size() < 2) {
+            return null;
+        }
+        SectionRule best = null;
+        double bestScore = 0;
+        boolean tie = false;
+        for (SectionRule c : pack.allSections()) {
+            if (titled.contains(c.id()) || occurrences.containsKey(c.id()) || !placed(c, stack)) {
+                continue;
+            }
+            double score = 0;
+            for (List<String> t : nameWords.computeIfAbsent(c, Outline::names)) {
+                int shared = Words.common(words, t);
+                int longer = Math.max(words.size(), t.size());
+                if (shared >= 2 && 3 * shared >= 2 * longer) {
+                    score = Math.max(score, (double) shared / longer);
+                }
+            }
+            if (score > bestScore) {
+                best = c;
+                bestScore = score;
+                tie = false;
+            } else if (score > 0 && score == bestScore) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
+    /** The meaningful words of a section's title and of each alias. */
+    private static List<List<String>> names(SectionRule s) {
+        List<List<String>> out = new ArrayList<>();
+        out.add(Words.content(Titles.key(s.title())));
+        s.aliases().forEach(a -> out.add(Words.content(Titles.key(a))));
+        return out;
+    }
+
+    private SectionRule choose(List<SectionRule> candidates, Heading h, SectionRule ancestor) {
         if (candidates.isEmpty()) {
             return null;
         }
         if (candidates.size() == 1) {
             return candidates.get(0);
-        }
-        SectionRule ancestor = null;
-        for (Heading a : stack) {
-            if (match[a.index()] != null) {
-                ancestor = match[a.index()];
-                break;
-            }
         }
         for (SectionRule c : candidates) {
             if (pack.parent(c).orElse(null) == ancestor) {
@@ -174,8 +290,24 @@ public final class Outline {
         return occurrences.getOrDefault(section.id(), List.of());
     }
 
+    /** True when a heading matches the section. */
     public boolean isPresent(SectionRule section) {
         return occurrences.containsKey(section.id());
+    }
+
+    /** True when the section is in the card: as a heading, or as a bold label in its parent. */
+    public boolean isAnswered(SectionRule section) {
+        return isPresent(section) || labels.containsKey(section.id());
+    }
+
+    /** The bold label that stands for a section the card has no heading for, or null. */
+    public BoldLabels.Label label(SectionRule section) {
+        return labels.get(section.id());
+    }
+
+    /** True when a heading is taken for a section whose template title differs (see {@link #nearTitle}). */
+    public boolean titleDiffers(Heading h) {
+        return near[h.index()];
     }
 
     /**

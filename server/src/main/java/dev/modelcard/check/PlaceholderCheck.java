@@ -6,6 +6,7 @@ import dev.modelcard.markdown.Tree;
 import dev.modelcard.pack.PlaceholderRule;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
+import dev.modelcard.pack.Sentences;
 import dev.modelcard.pack.Titles;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.HtmlInline;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
@@ -54,11 +56,21 @@ final class PlaceholderCheck implements Check {
                 return false;
             }
             if ((n instanceof Paragraph || n instanceof org.commonmark.node.Heading) && n.getFirstChild() != null
-                    && isInstruction(pack, Tree.plainText(n), MIN_PLAIN_INSTRUCTION_WORDS)) {
+                    && !adoptedExample(n) && isInstruction(pack, Tree.plainText(n), MIN_PLAIN_INSTRUCTION_WORDS)) {
                 // The heading's text, not its markers; a paragraph whole.
                 report(ctx, Tree.start(n.getFirstChild()), Tree.end(n.getLastChild()), Tree.plainText(n),
                         "template instruction");
                 return false;
+            }
+            if (n instanceof Paragraph p && p.getFirstChild() != null) {
+                String why = Instructions.reworded(ctx, p);
+                if (why != null) {
+                    report(ctx, Tree.start(p.getFirstChild()), Tree.end(p.getLastChild()), Tree.plainText(p), why);
+                    return false;
+                }
+                if (guidance(ctx, p, !adoptedExample(p))) {
+                    return false;
+                }
             }
             if (n instanceof Emphasis e) {
                 String text = Tree.plainText(e).strip();
@@ -77,6 +89,58 @@ final class PlaceholderCheck implements Check {
             return true;
         });
         scanProse(ctx, prose, inline);
+    }
+
+    /**
+     * A plain list item that repeats one of the template's example bullets ("- Not suitable for diagnostic
+     * purposes."): the author has adopted the example as their own statement. In italics it is still the template's.
+     */
+    private static boolean adoptedExample(Node n) {
+        if (!(n.getParent() instanceof ListItem)) {
+            return false;
+        }
+        for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+            if (c instanceof Emphasis) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The template's guidance (or an instruction) pasted as visible text, sentence by sentence ("Provide citation
+     * information for users of the model"), also among the author's own sentences. True when the whole paragraph
+     * is such text, reported at once. In an adopted example bullet ({@link #adoptedExample}) only guidance counts.
+     */
+    private static boolean guidance(CheckContext ctx, Paragraph p, boolean instructionsToo) {
+        int start = Tree.start(p.getFirstChild());
+        int end = Tree.end(p.getLastChild());
+        if (start < 0 || end < start) {
+            return false;
+        }
+        String source = ctx.card().text().substring(start, end);
+        List<int[]> found = new ArrayList<>();
+        List<int[]> sentences = Sentences.of(source);
+        for (int[] sentence : sentences) {
+            String text = source.substring(sentence[0], sentence[1]);
+            boolean mayBe = ctx.pack().mayBeGuidance(text) || ctx.pack().mayBeInstruction(text);
+            String key = mayBe ? Titles.key(text) : "";
+            boolean italic = text.indexOf('*') >= 0 || text.indexOf('_') >= 0; // an italic one is reported as its span
+            boolean instruction = instructionsToo && !italic && ctx.pack().isInstructionKey(key)
+                    && key.split(" ").length >= MIN_PLAIN_INSTRUCTION_WORDS;
+            if (instruction || ctx.pack().isGuidanceKey(key) && !(italic && ctx.pack().isInstructionKey(key))) {
+                found.add(sentence);
+            }
+        }
+        if (!found.isEmpty() && found.size() == sentences.size()) {
+            report(ctx, start, end, Tree.plainText(p), "template guidance");
+            return true;
+        }
+        for (int[] sentence : found) {
+            report(ctx, start + sentence[0], start + sentence[1], source.substring(sentence[0], sentence[1]),
+                    "template guidance");
+        }
+        return false;
     }
 
     /** {@code <https://...>}: its text is its destination, a URL, not prose. */

@@ -3,7 +3,9 @@ package dev.modelcard.config;
 import dev.modelcard.pack.PackException;
 import dev.modelcard.pack.PackLoader;
 import dev.modelcard.pack.PackProblem;
+import dev.modelcard.pack.PackRegistry;
 import dev.modelcard.pack.PlaceholderRule;
+import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.YamlMap;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -109,6 +112,11 @@ public final class ConfigLoader {
             }
         }
         ProjectConfig own = read(map, file.getParent(), problems, true);
+        if (own.template() != null && chain.size() == 1) { // a file it extends may name a pack this file adds
+            List<Path> packs = new ArrayList<>(base.packs());
+            packs.addAll(own.packs());
+            checkTemplate(map, own.template(), packs);
+        }
         return base.with(new ProjectConfig(List.of(file), own.template(), own.rules(), own.packs(),
                 own.placeholders(), own.accept(), own.glossary(), own.ignore(), List.copyOf(problems)));
     }
@@ -182,6 +190,28 @@ public final class ConfigLoader {
             }
         });
         return new ProjectConfig(List.of(), template, rules, packs, add, accept, glossary, ignore, List.of());
+    }
+
+    /**
+     * A template must be a bundled one or one of the configuration's packs (whose id is its file name); else the
+     * cards would silently be taken for no model card at all.
+     */
+    private static void checkTemplate(YamlMap map, String template, List<Path> packs) {
+        Set<String> known = new TreeSet<>(BundledTemplates.IDS);
+        for (Path p : packs) {
+            String name = p.getFileName().toString();
+            known.add(name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name);
+        }
+        if (!known.contains(template)) {
+            String near = YamlMap.nearest(template, known);
+            map.problem(map.value("template"), "unknown template '" + template + "'"
+                    + (near == null ? "" : "; did you mean '" + near + "'?") + " Known: " + known);
+        }
+    }
+
+    /** The bundled templates' ids, read once. */
+    private static final class BundledTemplates {
+        static final List<String> IDS = PackRegistry.bundled().templates().stream().map(RulePack::id).toList();
     }
 
     /** A literal text (compared ignoring case), or {@code {regex: ...}}. */

@@ -72,7 +72,7 @@ final class Insertions {
     private void expand(SectionRule s, Set<SectionRule> out) {
         out.add(s);
         for (SectionRule child : s.children()) {
-            if (child.requirement() != Requirement.OPTIONAL && !outline.isPresent(child)) {
+            if (child.requirement() != Requirement.OPTIONAL && !outline.isAnswered(child)) {
                 expand(child, out);
             }
         }

@@ -13,9 +13,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The one-click fixes for a finding, each an edit of the card's text in its own line endings. */
 public final class QuickFixes {
+    /** A leading section number, as {@link Titles#key} ignores it: "4. ", "2.1 ", "iv. ". */
+    private static final Pattern NUMBER = Pattern.compile("(\\d+(\\.\\d+)*\\.?|[ivxIVX]+\\.)\\s+");
     private QuickFixes() {}
 
     /**
@@ -34,6 +38,7 @@ public final class QuickFixes {
             case EMPTY_SECTION -> s == null || s.suggested() == null ? null : fillSection(r, f, s, eol);
             case PLACEHOLDER -> placeholder(r, f, s, eol);
             case HEADING_LEVEL -> s == null ? null : safe(r, changeLevel(r.card(), f, s), recheck);
+            case SECTION_TITLE -> s == null ? null : rename(r.card(), f, s);
             case METADATA, METADATA_KEY, METADATA_UNKNOWN -> f.replacement() == null ? null
                     : new Fix("Change to " + quote(f.replacement()), kind(f),
                             List.of(new Edit(f.start(), f.end(), f.replacement())), f);
@@ -99,6 +104,15 @@ public final class QuickFixes {
         }
         return new Fix("Make it a level-" + s.level() + " heading (" + hashes + " " + h.text() + ")", kind(f),
                 List.of(edit), f);
+    }
+
+    /** The heading's text becomes the template's title; a leading section number stays. */
+    private static Fix rename(CardDocument card, Finding f, SectionRule s) {
+        String old = card.text().substring(f.start(), f.end());
+        Matcher number = NUMBER.matcher(old);
+        String title = (number.lookingAt() ? number.group() : "") + s.title();
+        return new Fix("Rename to " + quote(s.title()) + " (the template's title)", kind(f),
+                List.of(new Edit(f.start(), f.end(), title)), f);
     }
 
     private static Fix safe(CheckResult r, Fix fix, Function<String, CheckResult> recheck) {

@@ -1,5 +1,6 @@
 package dev.modelcard.features;
 
+import dev.modelcard.check.BoldLabels;
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.check.Finding;
 import dev.modelcard.check.Outline;
@@ -12,10 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How complete a card is: of the template's required and recommended sections, how many are present, not
- * empty, and free of placeholders.
+ * How complete a card is, over the template's required and recommended sections: how many are complete (present,
+ * not empty, free of placeholders), how many are there but still to fill (empty, or holding a placeholder), and
+ * how many are missing. Inserting a missing section moves it from missing to "to fill", so the user sees the step.
  */
-public record Completeness(String template, int complete, int total) {
+public record Completeness(String template, int complete, int toFill, int missing, int total) {
 
     public static Completeness of(CheckResult r) {
         Outline outline = r.outline();
@@ -27,27 +29,34 @@ public record Completeness(String template, int complete, int total) {
         }
         int total = 0;
         int complete = 0;
+        int missing = 0;
         for (SectionRule s : r.pack().allSections()) {
             if (s.requirement() == Requirement.OPTIONAL) {
                 continue;
             }
             total++;
             List<Heading> seen = outline.occurrences(s);
-            if (!seen.isEmpty() && !outline.isEmpty(seen.get(0)) && !withPlaceholders.contains(s.id())) {
+            BoldLabels.Label label = outline.label(s);
+            boolean empty = seen.isEmpty() ? label == null || label.empty() : outline.isEmpty(seen.get(0));
+            if (seen.isEmpty() && label == null) {
+                missing++;
+            } else if (!empty && !withPlaceholders.contains(s.id())) {
                 complete++;
             }
         }
-        return new Completeness(r.pack().shortName(), complete, total);
+        return new Completeness(r.pack().shortName(), complete, total - complete - missing, missing, total);
     }
 
     /**
-     * "CZI model card · 14 of 20 sections complete"; for a pack without sections (a Hub card in a layout of its
-     * own) what is checked instead.
+     * "CZI model card · 14 of 20 sections complete · 2 to fill · 4 missing" (parts that are 0 left out); for a
+     * pack without sections (a Hub card in a layout of its own) what is checked instead.
      */
     public String label() {
         if (total == 0) {
             return template + " \u00b7 any layout: metadata and leftovers checked";
         }
-        return template + " \u00b7 " + complete + " of " + total + " sections complete";
+        return template + " \u00b7 " + complete + " of " + total + " sections complete"
+                + (toFill == 0 ? "" : " \u00b7 " + toFill + " to fill")
+                + (missing == 0 ? "" : " \u00b7 " + missing + " missing");
     }
 }

@@ -102,7 +102,10 @@ public final class Completions {
         return out;
     }
 
-    /** Missing sections under the current section or one of its template ancestors, or at the top level. */
+    /**
+     * Every missing section. Those that fit at the cursor come first: under the current section or one of its
+     * template ancestors (or at the top level), between the template sections around the cursor.
+     */
     private void headings(Heading here, int replaceFrom, List<CompletionItem> out) {
         RulePack pack = r.pack();
         Outline outline = r.outline();
@@ -116,11 +119,11 @@ public final class Completions {
         int before = nextMatchedOrder(here);
         for (SectionRule s : pack.allSections()) {
             SectionRule parent = pack.parent(s).orElse(null);
-            if (outline.isPresent(s) || parent != null && !parents.contains(parent)) {
+            if (outline.isAnswered(s)) {
                 continue;
             }
             int order = pack.orderOf(s);
-            boolean fits = order > after && order < before;
+            boolean fits = (parent == null || parents.contains(parent)) && order > after && order < before;
             CompletionItem item = new CompletionItem(s.title());
             item.setKind(CompletionItemKind.Module);
             item.setDetail(s.heading() + " \u00b7 " + s.requirement().word() + " \u00b7 " + pack.shortName());

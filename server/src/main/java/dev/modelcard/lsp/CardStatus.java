@@ -7,16 +7,20 @@ import dev.modelcard.features.Completeness;
  * A card's template and completeness, for a status bar.
  *
  * @param template the pack id, or null when the document is not a model card
- * @param label e.g. "CZI model card · 14 of 20 sections complete"; empty when it is not a card
+ * @param toFill sections present but empty or holding a placeholder
+ * @param missing sections absent
+ * @param label e.g. "CZI model card · 14 of 20 sections complete · 2 to fill · 4 missing"; empty when it is not
+ *     a card
  */
-public record CardStatus(String uri, int version, String template, String templateName, int complete, int total,
-        String label) {
+public record CardStatus(String uri, int version, String template, String templateName, int complete, int toFill,
+        int missing, int total, String label) {
 
     static CardStatus of(String uri, int version, CheckResult r) {
         if (r.pack() == null) {
-            return new CardStatus(uri, version, null, null, 0, 0, "");
+            return new CardStatus(uri, version, null, null, 0, 0, 0, 0, "");
         }
         Completeness c = Completeness.of(r);
-        return new CardStatus(uri, version, r.pack().id(), r.pack().shortName(), c.complete(), c.total(), c.label());
+        return new CardStatus(uri, version, r.pack().id(), r.pack().shortName(), c.complete(), c.toFill(),
+                c.missing(), c.total(), c.label());
     }
 }

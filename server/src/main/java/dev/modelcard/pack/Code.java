@@ -12,6 +12,7 @@ public enum Code {
     HEADING_LEVEL("heading-level", "A template section is at another heading level than the template's."),
     DUPLICATE_SECTION("duplicate-section", "The same template section appears twice under one parent."),
     SECTION_ORDER("section-order", "A template section is out of the template's order."),
+    SECTION_TITLE("section-title", "A heading is taken for a template section whose title it words differently."),
     FRONT_MATTER("front-matter", "The YAML front matter cannot be read."),
     UNKNOWN_RULE("unknown-rule", "A modelcard-disable comment names a code that does not exist."),
     METADATA("metadata", "Front matter metadata that the Hugging Face Hub would refuse."),

@@ -7,12 +7,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A template's rules: its section tree, placeholders, glossary and detection hints. Immutable. */
 public final class RulePack {
+    /** Guidance sentences shorter than this are not looked for in cards ("For example:"). */
+    private static final int MIN_GUIDANCE_WORDS = 4;
+    /** Instructions shorter than this are too short to recognise reworded. */
+    private static final int MIN_REWORDED_WORDS = 6;
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
+
     private final String id;
     private final String name;
     private final String shortName;
@@ -33,6 +41,11 @@ public final class RulePack {
     private final ImmutableListMultimap<String, SectionRule> byKey;
     private final Set<String> instructionKeys;
     private final int longestInstructionKey;
+    private final Set<String> guidanceKeys;
+    private final Set<String> guidanceStarts;
+    private final Set<String> instructionStarts;
+    private final int longestGuidanceKey;
+    private final List<List<String>> longInstructions;
 
     public RulePack(String id, String name, String shortName, String extendsId, Detection detection, TitleRule title,
             List<SectionRule> sections, List<GlossaryTerm> glossary, List<PlaceholderRule> placeholders,
@@ -80,6 +93,26 @@ public final class RulePack {
         this.byKey = keys.build();
         this.instructionKeys = instructions.build();
         this.longestInstructionKey = instructionKeys.stream().mapToInt(String::length).max().orElse(0);
+        ImmutableSet.Builder<String> guidance = ImmutableSet.builder();
+        for (SectionRule s : all) {
+            if (s.guidance() != null) {
+                // Quoted text in guidance is example wording an author may adopt ("The model was evaluated ...").
+                String g = QUOTED.matcher(s.guidance()).replaceAll(" ");
+                for (int[] sentence : Sentences.of(g)) {
+                    String key = Titles.key(g.substring(sentence[0], sentence[1]));
+                    if (key.split(" ").length >= MIN_GUIDANCE_WORDS) {
+                        guidance.add(key);
+                    }
+                }
+            }
+        }
+        this.guidanceKeys = guidance.build();
+        this.instructionStarts = instructionKeys.stream().map(k -> k.split(" ")[0])
+                .collect(ImmutableSet.toImmutableSet());
+        this.guidanceStarts = guidanceKeys.stream().map(k -> k.split(" ")[0]).collect(ImmutableSet.toImmutableSet());
+        this.longestGuidanceKey = guidanceKeys.stream().mapToInt(String::length).max().orElse(0);
+        this.longInstructions = instructionKeys.stream().map(k -> List.of(k.split(" ")))
+                .filter(w -> w.size() >= MIN_REWORDED_WORDS).toList();
     }
 
     private static void collect(List<SectionRule> list, SectionRule parent, List<SectionRule> out,
@@ -188,7 +221,52 @@ public final class RulePack {
      * drops only punctuation, spaces and a few letters per word).
      */
     public boolean mayBeInstruction(String text) {
-        return !instructionKeys.isEmpty() && text.length() <= 3 * longestInstructionKey + 64;
+        return !instructionKeys.isEmpty() && text.length() <= 3 * longestInstructionKey + 64
+                && instructionStarts.contains(firstWord(text));
+    }
+
+    /**
+     * True when the key is that of a sentence of the template's guidance (its HTML comments, or its italic
+     * instructions), of four words or more, quoted examples left out.
+     */
+    public boolean isGuidanceKey(String key) {
+        return guidanceKeys.contains(key);
+    }
+
+    /** A cheap filter before {@link Titles#key}, as {@link #mayBeInstruction}. */
+    public boolean mayBeGuidance(String text) {
+        return !guidanceKeys.isEmpty() && text.length() <= 3 * longestGuidanceKey + 64
+                && guidanceStarts.contains(firstWord(text));
+    }
+
+    /**
+     * The first word of a text as its {@link Titles#key} would start (a section number and "and" skipped), or "".
+     * Comparing it first spares computing the key of every paragraph of a large card.
+     */
+    static String firstWord(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && !Character.isLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            boolean digits = true;
+            while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
+                digits &= Character.isDigit(text.charAt(i));
+                i++;
+            }
+            String word = text.substring(start, i).toLowerCase(Locale.ROOT);
+            if (!digits && !word.equals("and") && !word.equals("optional")) {
+                return Titles.stem(word);
+            }
+        }
+        return "";
+    }
+
+    /** The words of each instruction long enough to be recognised when reworded (six words or more). */
+    public List<List<String>> longInstructions() {
+        return longInstructions;
     }
 
     public List<GlossaryTerm> glossary() {

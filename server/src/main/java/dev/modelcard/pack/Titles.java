@@ -52,7 +52,7 @@ public final class Titles {
     }
 
     /** Folds the usual English plural endings so that "biases" and "bias", "uses" and "use" agree. */
-    static String stem(String word) {
+    public static String stem(String word) {
         String w = word;
         if (w.length() > 4 && w.endsWith("ies")) {
             w = w.substring(0, w.length() - 3) + "y";

@@ -88,6 +88,28 @@ class CorpusTest {
         }
     }
 
+    /**
+     * Real prose is never taken for pasted guidance, a reworded instruction, a bracketed hint or the template's
+     * title, even forced onto a template it does not follow; the near titles found are the sections they name.
+     */
+    @ParameterizedTest
+    @MethodSource("cards")
+    void forcedTemplatesFindNoGuidanceInRealProse(Path card) throws Exception {
+        String text = CardText.read(card);
+        for (String template : List.of("czi", "bioimage-io")) {
+            CheckResult r = CardAssert.CHECKER.check(text, template, name -> false);
+            List<String> found = r.findings().stream().filter(f -> f.code() == Code.PLACEHOLDER
+                    && (f.message().contains("template guidance") || f.message().contains("reworded")
+                    || f.message().contains("template's place") || f.message().contains("bracketed hint")
+                    || f.message().contains("template's title"))).map(Finding::message).toList();
+            assertEquals(List.of(), found, card + " as " + template);
+            List<String> near = r.findings().stream().filter(f -> f.code() == Code.SECTION_TITLE)
+                    .map(f -> text.substring(f.start(), f.end()) + " -> " + f.section()).distinct().toList();
+            assertTrue(near.stream().allMatch(n -> n.matches("(?i)(intended uses? (&|and) limitations -> "
+                    + "(intended-use|uses)|training and evaluation data -> training-data)")), card + ": " + near);
+        }
+    }
+
     @Test
     void placeholdersInTheHuggingFaceDraftAreFoundWhenForced() throws Exception {
         String text = CardText.read(CORPUS.resolve("05-hf-template-whisper-medium-is.md"));

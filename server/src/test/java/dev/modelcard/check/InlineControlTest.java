@@ -59,9 +59,26 @@ class InlineControlTest {
                 d(34, 28, 34, 40, "unknown-rule", W));
         assertEquals("Unknown rule \u201cplaceholders\u201d in modelcard-disable-file; did you mean \u201cplaceholder\u201d? "
                 + "Known rules: missing-section, empty-section, placeholder, heading-level, duplicate-section, "
-                + "section-order, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown.",
+                + "section-order, section-title, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown.",
                 CardAssert.CHECKER.check(card, "czi", n -> false).findings().stream()
                         .filter(f -> f.code().id().equals("unknown-rule")).findFirst().orElseThrow().message());
+    }
+
+    /** A misspelt code alone must not widen the comment to every code, nor hide its own warning. */
+    @Test
+    void aCommentNamingOnlyUnknownCodesDisablesNothing() {
+        String card = CARD.replace("### Parameters", "<!-- modelcard-disable placehodler -->\n### Parameters")
+                + "\n<!-- modelcard-disable-file sectionorder, headinglevel -->\n";
+        testDiagnosticsFor(card, "czi", d(4, 23, 4, 34, "unknown-rule", W), d(6, 0, 6, 3, "placeholder", W),
+                d(7, 0, 7, 13, "heading-level", I), d(8, 0, 8, 4, "placeholder", W),
+                d(35, 28, 35, 40, "unknown-rule", W), d(35, 42, 35, 54, "unknown-rule", W));
+        List<String> messages = CardAssert.CHECKER.check(card, "czi", n -> false).findings().stream()
+                .filter(f -> f.code().id().equals("unknown-rule")).map(f -> f.message().substring(0,
+                        f.message().indexOf(" Known"))).toList();
+        assertEquals(List.of("Unknown rule \u201cplacehodler\u201d in modelcard-disable; did you mean \u201cplaceholder\u201d?",
+                "Unknown rule \u201csectionorder\u201d in modelcard-disable-file; did you mean \u201csection-order\u201d?",
+                "Unknown rule \u201cheadinglevel\u201d in modelcard-disable-file; did you mean \u201cheading-level\u201d?"),
+                messages);
     }
 
     @Test

@@ -129,12 +129,28 @@ class ConfigTest {
                 ".modelcard.yaml:3:16: 'placeholder' must be one of [off, error, warning, information, hint], not 'loud'",
                 ".modelcard.yaml:4:3: unknown rule 'placeholders' in 'rules'; did you mean 'placeholder'? Known: "
                         + "[missing-section, empty-section, placeholder, heading-level, duplicate-section, "
-                        + "section-order, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown]",
+                        + "section-order, section-title, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown]",
                 ".modelcard.yaml:5:9: pack 'missing.yaml' cannot be read (" + dir.resolve("missing.yaml") + ")",
                 ".modelcard.yaml:8:14: 'regex' is not a valid regular expression: Unclosed character class",
                 ".modelcard.yaml:9:20: 'regex' is not a valid regular expression: Unclosed group",
                 ".modelcard.yaml:11:5: missing required key 'definition'",
                 ".modelcard.yaml:12:9: 'ignore' must be a list"), problems(c));
+    }
+
+    /** A misspelt template would make every card "not a model card", silently: it is an error at its value. */
+    @Test
+    void anUnknownTemplateIsAnErrorAtItsValue(@TempDir Path dir) throws Exception {
+        List<String> problems = problems(ConfigLoader.fromDisk().load(write(dir, ".modelcard.yaml",
+                "rules: {}\ntemplate: cziz\n")));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith(".modelcard.yaml:2:11: unknown template 'cziz'; did you mean 'czi'? "
+                + "Known: ["), problems.get(0));
+        // A pack of the configuration's own is a template too (its id is its file name).
+        write(dir, "team/institute.yaml", "id: institute\nextends: czi\n");
+        assertEquals(List.of(), problems(ConfigLoader.fromDisk().load(write(dir, "team/.modelcard.yaml",
+                "template: institute\npacks: [institute.yaml]\n"))));
+        assertEquals(List.of(), problems(ConfigLoader.fromDisk().load(write(dir, "auto/.modelcard.yaml",
+                "template: auto\n"))));
     }
 
     @Test

@@ -131,6 +131,32 @@ class QuickFixesTest {
     }
 
     @Test
+    void aNearTitleIsRenamedToTheTemplatesTitleKeepingItsNumber() {
+        String card = Cards.CZI.replace("## Biases, Risks, and Limitations", "## 5. Biases and Limitations");
+        assertEquals(List.of("Rename to \u201cBiases, Risks, and Limitations\u201d (the template's title): "
+                + "26:3-26:28 \u2192 5. Biases, Risks, and Limitations"), fixes(card, "czi", "section-title"));
+        String renamed = card.replace("5. Biases and Limitations", "5. Biases, Risks, and Limitations");
+        assertEquals(List.of(), check(renamed, "czi").findings());
+    }
+
+    /**
+     * After "Insert section" the section is there to fill: the count moves from missing to to-fill. The inserted
+     * guidance is an HTML comment, which is not itself flagged (a section with suggested text gets that instead).
+     */
+    @Test
+    void insertingASectionMovesItFromMissingToToFill() {
+        String card = Cards.CZI.replace("### Parameters\n15 million.\n", "");
+        CheckResult before = check(card, "czi");
+        assertEquals("CZI model card \u00b7 17 of 18 sections complete \u00b7 1 missing",
+                dev.modelcard.features.Completeness.of(before).label());
+        Fix insert = QuickFixes.of(before, before.findings().get(0), t -> check(t, "czi")).get(0);
+        String after = Edit.apply(card, insert.edits());
+        assertEquals(List.of("empty-section"), check(after, "czi").findings().stream().map(f -> f.code().id()).toList());
+        assertEquals("CZI model card \u00b7 17 of 18 sections complete \u00b7 1 to fill",
+                dev.modelcard.features.Completeness.of(check(after, "czi")).label());
+    }
+
+    @Test
     void aHeadingAtTheWrongLevelGetsTheTemplatesLevel() {
         assertEquals(List.of("Make it a level-3 heading (### Citation): 6:0-6:4 \u2192 ###"),
                 fixes(Cards.CZI.replace("### Citation", "#### Citation"), "czi", "heading-level"));

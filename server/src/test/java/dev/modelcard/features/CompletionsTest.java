@@ -37,10 +37,29 @@ class CompletionsTest {
         String card = CZI_WITHOUT_PROCEDURE.replace("### Citation\nDoe et al. 2025.\n", "");
         assertEquals(List.of(
                 "Training Procedure | 13:0-13:0 \u2192 ### Training Procedure\n\n${1:...}$0",
+                // then every other missing section, required first, in template order
+                "Citation | 13:0-13:0 \u2192 ### Citation\n\n${1:...}$0",
+                "Model Card Authors | 13:0-13:0 \u2192 ### Model Card Authors\n\n${1:...}$0",
                 "Speeds, Sizes, Times | 13:0-13:0 \u2192 ### Speeds, Sizes, Times\n\n${1:...}$0",
                 "Training Hyperparameters | 13:0-13:0 \u2192 ### Training Hyperparameters\n\n${1:...}$0",
+                "Caveats and Recommendations | 13:0-13:0 \u2192 ### Caveats and Recommendations\n\n${1:...}$0",
                 "Acknowledgements | 13:0-13:0 \u2192 ## Acknowledgements\n\n${1:...}$0"),
                 complete(card, "czi", 13, 0, true));
+    }
+
+    /** After the last section, typing a heading offers every missing section: none belongs there, all are wanted. */
+    @Test
+    void aHeadingTypedOnANewLastLineOffersEveryMissingSection() {
+        String card = CZI_WITHOUT_PROCEDURE.replace("### Citation\nDoe et al. 2025.\n", "")
+                + "## Acknowledgements\nThe lab.\n## ";
+        assertEquals(List.of(
+                "Citation | 32:0-32:3 \u2192 ### Citation\n\n${1:...}$0",
+                "Training Procedure | 32:0-32:3 \u2192 ### Training Procedure\n\n${1:...}$0",
+                "Model Card Authors | 32:0-32:3 \u2192 ### Model Card Authors\n\n${1:...}$0",
+                "Speeds, Sizes, Times | 32:0-32:3 \u2192 ### Speeds, Sizes, Times\n\n${1:...}$0",
+                "Training Hyperparameters | 32:0-32:3 \u2192 ### Training Hyperparameters\n\n${1:...}$0",
+                "Caveats and Recommendations | 32:0-32:3 \u2192 ### Caveats and Recommendations\n\n${1:...}$0"),
+                complete(card, "czi", 32, 3, true));
     }
 
     @Test

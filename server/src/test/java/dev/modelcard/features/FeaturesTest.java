@@ -76,6 +76,6 @@ class FeaturesTest {
         assertEquals("CZI model card \u00b7 18 of 18 sections complete", Completeness.of(check(Cards.CZI, "czi")).label());
         String draft = Cards.CZI.replace("15 million.", "...").replace("### Training Code\nSee the repository.\n", "")
                 .replace("Human cells only.", "");
-        assertEquals("CZI model card \u00b7 15 of 18 sections complete", Completeness.of(check(draft, "czi")).label());
+        assertEquals("CZI model card \u00b7 15 of 18 sections complete \u00b7 2 to fill \u00b7 1 missing", Completeness.of(check(draft, "czi")).label());
     }
 }

@@ -87,7 +87,7 @@ class ConfigProtocolTest {
             PublishDiagnosticsParams problems = h.diagnostics(configUri, 1);
             assertEquals(List.of("1:2-1:12 config Error", "2:17-2:21 config Error"), show(problems));
             assertEquals("unknown rule 'placeholdr' in 'rules'; did you mean 'placeholder'? Known: [missing-section, "
-                    + "empty-section, placeholder, heading-level, duplicate-section, section-order, front-matter, "
+                    + "empty-section, placeholder, heading-level, duplicate-section, section-order, section-title, front-matter, "
                     + "unknown-rule, metadata, metadata-key, metadata-unknown]", problems.getDiagnostics().get(0).getMessage());
 
             h.change(configUri, 2, LspHarness.edit(1, 2, 1, 12, "placeholder"));

@@ -24,6 +24,7 @@ import org.eclipse.lsp4j.InsertTextFormat;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentEdit;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
@@ -145,16 +146,40 @@ class EditingProtocolTest {
         }
     }
 
+    /** A near title over the protocol: its Information diagnostic, the rename fix, and no diagnostic after it. */
+    @Test
+    void aNearTitleIsRenamedOverTheProtocol() throws Exception {
+        String card = Cards.CZI.replace("## Biases, Risks, and Limitations", "## Biases and Limitations");
+        try (LspHarness h = new LspHarness()) {
+            h.initialize(noDebounce());
+            h.open(URI, 1, card);
+            var d = h.diagnostics(URI, 1).getDiagnostics();
+            assertEquals(List.of("section-title"), d.stream().map(x -> x.getCode().getLeft()).toList());
+            assertEquals(new Range(new Position(26, 3), new Position(26, 25)), d.get(0).getRange());
+            List<CodeAction> fixes = h.server.getTextDocumentService()
+                    .codeAction(actions(new Range(new Position(26, 8), new Position(26, 8)), List.of("quickfix")))
+                    .get(10, TimeUnit.SECONDS).stream().map(Either::getRight)
+                    .filter(a -> a.getKind().equals("quickfix.modelcard.section-title")).toList();
+            assertEquals(1, fixes.size());
+            assertEquals(Boolean.TRUE, fixes.get(0).getIsPreferred());
+            TextEdit edit = fixes.get(0).getEdit().getChanges().get(URI).get(0);
+            assertEquals(new TextEdit(new Range(new Position(26, 3), new Position(26, 25)),
+                    "Biases, Risks, and Limitations"), edit);
+            h.change(URI, 2, new TextDocumentContentChangeEvent(edit.getRange(), edit.getNewText()));
+            assertEquals(List.of(), h.diagnostics(URI, 2).getDiagnostics());
+        }
+    }
+
     @Test
     void eachCheckSendsTheCardsStatus() throws Exception {
         try (LspHarness h = new LspHarness()) {
             h.initialize(noDebounce());
             h.open(URI, 1, CARD);
             CardStatus s = h.client.statuses.poll(20, TimeUnit.SECONDS);
-            assertEquals(new CardStatus(URI, 1, "czi", "CZI model card", 17, 18,
-                    "CZI model card \u00b7 17 of 18 sections complete"), s);
+            assertEquals(new CardStatus(URI, 1, "czi", "CZI model card", 17, 0, 1, 18,
+                    "CZI model card \u00b7 17 of 18 sections complete \u00b7 1 missing"), s);
             h.open("file:///nonexistent/notes/README.md", 1, "# Notes\n");
-            assertEquals(new CardStatus("file:///nonexistent/notes/README.md", 1, null, null, 0, 0, ""),
+            assertEquals(new CardStatus("file:///nonexistent/notes/README.md", 1, null, null, 0, 0, 0, 0, ""),
                     h.client.statuses.poll(20, TimeUnit.SECONDS));
         }
     }

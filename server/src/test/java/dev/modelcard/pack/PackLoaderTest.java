@@ -94,7 +94,7 @@ class PackLoaderTest {
                         + "not 'loud'",
                 "rules/team.yaml:22:3: unknown rule 'placeholders' in 'severities'; did you mean 'placeholder'? Known: "
                         + "[missing-section, empty-section, placeholder, heading-level, duplicate-section, "
-                        + "section-order, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown]"),
+                        + "section-order, section-title, front-matter, unknown-rule, metadata, metadata-key, metadata-unknown]"),
                 problems(yaml));
     }
 
