@@ -63,7 +63,20 @@ public final class CardChecker {
      */
     public CheckResult check(String text, LineIndex lines, CheckOptions options, Predicate<String> companionExists,
             BooleanSupplier cancelled) {
-        CardDocument card = parser.parse(text, lines);
+        return check(text, lines, options, companionExists, cancelled, null, Runnable::run);
+    }
+
+    /**
+     * Checks a new version of a card from the result of the version before (see
+     * {@link CardParser#parse(String, LineIndex, CardDocument, Consumer)}): only what the edit touched is parsed
+     * and checked again, and the result equals a check from scratch.
+     *
+     * @param previous the result of an earlier version of this card, checked with the same options, or null
+     * @param exclusive runs the step after which {@code previous} must not be read any more
+     */
+    public CheckResult check(String text, LineIndex lines, CheckOptions options, Predicate<String> companionExists,
+            BooleanSupplier cancelled, CheckResult previous, Consumer<Runnable> exclusive) {
+        CardDocument card = parser.parse(text, lines, previous == null ? null : previous.card(), exclusive);
         Optional<RulePack> detected = detector.detect(card, options.template(), companionExists);
         if (detected.isEmpty()) {
             return new CheckResult(card, null, null, List.of());

@@ -3,6 +3,7 @@ package dev.modelcard.cli;
 import dev.modelcard.lsp.ServerLauncher;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,6 +29,13 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // The server, as editors start it, answers its first request sooner without the command-line parser.
+        if (args.length == 0 || args.length == 1 && args[0].equals("--stdio")) {
+            System.exit(ServerLauncher.runOnStdio());
+        }
+        if (args.length == 2 && args[0].equals(Training.OPTION)) {
+            System.exit(Training.run(Path.of(args[1])));
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
