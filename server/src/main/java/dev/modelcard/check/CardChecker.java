@@ -24,10 +24,11 @@ public final class CardChecker {
             new FrontMatterCheck(),
             new MissingSectionCheck(),
             new EmptySectionCheck(),
-            new PlaceholderCheck(),
             new HeadingLevelCheck(),
             new DuplicateSectionCheck(),
             new SectionOrderCheck());
+    /** Checks that look at one section at a time (their {@link CheckContext#scope()}); see {@link SectionFindings}. */
+    private static final List<Check> SECTION_CHECKS = List.of(new PlaceholderCheck());
 
     private final CardParser parser = new CardParser();
     private final PackRegistry packs;
@@ -106,9 +107,11 @@ public final class CardChecker {
                 log.accept(check.getClass().getSimpleName() + " failed; the other checks still ran", e);
             }
         }
+        SectionFindings sections = SectionFindings.run(SECTION_CHECKS, ctx,
+                previous == null ? null : previous.sections(), cancelled, log);
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
                 .thenComparing(f -> f.code().ordinal()));
-        return new CheckResult(card, pack, outline, List.copyOf(findings));
+        return new CheckResult(card, pack, outline, List.copyOf(findings), sections);
     }
 
     /** The parsed card only, for a file that is not checked (outline and folding still work on it). */

@@ -50,8 +50,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     private volatile ClientSupport support = ClientSupport.NONE;
     private volatile LanguageClient client;
     /**
-     * The bundled packs load off the message thread once the client has its {@code initialize} reply (or when a
-     * check needs them first), so that loading them does not delay the reply; the first check waits for them.
+     * The bundled packs load off the message thread once the {@code initialize} reply is made (or when a check
+     * needs them first), so that loading them does not delay the reply; the first check waits for them.
      */
     private final CompletableFuture<CardChecker> bundled = new CompletableFuture<>();
     private final AtomicBoolean packsLoading = new AtomicBoolean();
@@ -107,8 +107,9 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         folders.setSupported(true);
         folders.setChangeNotifications(true);
         caps.setWorkspace(new WorkspaceServerCapabilities(folders));
-        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("modelcard-ls",
-                Main.version())));
+        InitializeResult result = new InitializeResult(caps, new ServerInfo("modelcard-ls", Main.version()));
+        loadBundled(); // from here on, loading does not hold up the reply
+        return CompletableFuture.completedFuture(result);
     }
 
     private static List<Path> roots(InitializeParams params) {

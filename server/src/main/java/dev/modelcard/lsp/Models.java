@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -48,17 +49,21 @@ final class Models {
         // check; a thread that holds the read lock cannot take the write lock that needs, and checks from scratch.
         Entry before = e != null && e.generation() == gen && e.doc().version() < doc.version()
                 && lock.getReadHoldCount() == 0 ? e : null;
+        CheckResult previous = before == null ? null : before.result();
+        // An incremental check is not cancelled: it is quick, and the next version starts from its result.
+        BooleanSupplier stop = before == null ? cancelled : () -> false;
+        Consumer<Runnable> exclusive = consume -> {
+            lock.writeLock().lock();
+            try {
+                cache.remove(doc.uri(), before);
+                consume.run();
+            } finally {
+                lock.writeLock().unlock();
+            }
+        };
         CheckResult r = isCard(doc.uri()) && !project.ignored()
                 ? project.checker().check(doc.text(), doc.lines(), project.config().options(), companions(path),
-                        cancelled, before == null ? null : before.result(), consume -> {
-                            lock.writeLock().lock();
-                            try {
-                                cache.remove(doc.uri(), before);
-                                consume.run();
-                            } finally {
-                                lock.writeLock().unlock();
-                            }
-                        })
+                        stop, previous, exclusive)
                 : project.checker().parseOnly(doc.text(), doc.lines());
         // A check that began before the configuration changed still answers its caller, but is not kept.
         cache.merge(doc.uri(), new Entry(doc, gen, r), (old, neu) -> old.generation() > neu.generation()

@@ -18,6 +18,8 @@ import org.commonmark.node.SourceSpan;
  * definitions, and where the edit adds or removes one (or one sits in a container) the card is parsed whole.
  */
 final class Splice {
+    private static final int STRIDE = 256;
+
     private Splice() {}
 
     /** The edited card, or null when only a full parse gives the right tree. */
@@ -33,10 +35,17 @@ final class Splice {
         }
         int limit = Math.min(before.length(), text.length());
         int prefix = 0;
+        while (prefix + STRIDE <= limit && before.regionMatches(prefix, text, prefix, STRIDE)) {
+            prefix += STRIDE; // whole strides first: far fewer bounds checks than char by char
+        }
         while (prefix < limit && before.charAt(prefix) == text.charAt(prefix)) {
             prefix++;
         }
         int suffix = 0;
+        while (suffix + STRIDE <= limit - prefix && before.regionMatches(before.length() - suffix - STRIDE, text,
+                text.length() - suffix - STRIDE, STRIDE)) {
+            suffix += STRIDE;
+        }
         while (suffix < limit - prefix
                 && before.charAt(before.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
             suffix++;
