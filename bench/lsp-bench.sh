@@ -6,9 +6,9 @@
 #   bench/lsp-bench.sh [ROUNDS] [EDITS_10K] [EDITS_1M]     # default 3 rounds, 100 and 30 edits
 #
 # The servers take turns, round after round, so that both see the same load; the table gives each figure's
-# median over the rounds and our figure as a ratio of the peer's. Our server starts through bin/modelcard-ls,
-# which runs the same java command line as the VS Code extension (the flags of bin/jvm.options and the
-# class-data archive); one start before the first round records the archive, as any first start does.
+# median over the rounds and our figure as a ratio of the peer's. Our server starts with the java command line
+# the VS Code extension runs (the flags of bin/jvm.options and the class-data archive); one start of
+# bin/modelcard-ls before the first round records the archive, as any first start does.
 # Cards: the harness's synthetic Hugging Face style cards; ours are checked against the BioImage pack (set in
 # initializationOptions; its headings overlap that template, so every check has real work).
 # Results: target/bench/*.json and target/bench/table.md. Nothing is written beside the project.
@@ -31,13 +31,22 @@ node "$harness/make-model-card.mjs" --bytes 10000 > "$work/10k/README.md"
 node "$harness/make-model-card.mjs" --bytes 1000000 > "$work/1m/README.md"
 
 export XDG_CACHE_HOME=$work/cache MODELCARD_LS_JAR=$jar
-ours=("$repo/bin/modelcard-ls" --stdio)
 peer=(node "$harness/peers/node_modules/.bin/vscode-markdown-language-server" --stdio)
 peer_client=(--pull --client-handlers "$harness/peers/vscode-markdown-client.mjs")
 
 # The first start records the class-data archive in the background; wait for it like a user's second start.
-"${ours[0]}" --version >/dev/null
+"$repo/bin/modelcard-ls" --version >/dev/null
 for _ in $(seq 120); do ls "$work/cache/modelcard-ls/"*.lock >/dev/null 2>&1 || break; sleep 1; done
+# Then the command line the extension runs: java, the flags of jvm.options, the archive, the jar, --stdio.
+archive=$(ls -t "$work/cache/modelcard-ls/"*.jsa "$work/cache/modelcard-ls/"*.aot 2>/dev/null | head -1 || true)
+case $archive in
+  *.jsa) cds=(-XX:SharedArchiveFile="$archive") ;;
+  *.aot) cds=(-XX:AOTCache="$archive") ;;
+  *) cds=(); echo "no class-data archive was recorded; measuring without one" >&2 ;;
+esac
+# shellcheck disable=SC2207 # one flag per line, no spaces inside a flag
+flags=($(sed -e 's/#.*//' "$repo/bin/jvm.options"))
+ours=("${JAVA_HOME:+$JAVA_HOME/bin/}java" "${flags[@]}" "${cds[@]}" -jar "$jar" --stdio)
 
 run() { # NAME CARD EDITS [lsp-bench options --] COMMAND...
   local name=$1 card=$2 edits=$3; shift 3

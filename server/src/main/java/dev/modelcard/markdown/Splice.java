@@ -149,6 +149,10 @@ final class Splice {
         return i;
     }
 
+    private static SourceSpan moved(SourceSpan s, int chars, int lines) {
+        return SourceSpan.of(s.getLineIndex() + lines, s.getColumnIndex(), s.getInputIndex() + chars, s.getLength());
+    }
+
     /** Moves a block and everything in it by {@code chars} and {@code lines}. */
     private static void shift(Node block, int chars, int lines) {
         if (chars == 0 && lines == 0) {
@@ -166,10 +170,13 @@ final class Splice {
         if (spans.isEmpty()) {
             return;
         }
+        if (spans.size() == 1) { // most nodes: no list of our own (the node copies it anyway)
+            n.setSourceSpans(List.of(moved(spans.get(0), chars, lines)));
+            return;
+        }
         List<SourceSpan> moved = new ArrayList<>(spans.size());
         for (SourceSpan s : spans) {
-            moved.add(SourceSpan.of(s.getLineIndex() + lines, s.getColumnIndex(), s.getInputIndex() + chars,
-                    s.getLength()));
+            moved.add(moved(s, chars, lines));
         }
         n.setSourceSpans(moved);
     }
