@@ -3,9 +3,12 @@
 -- Load it from init.lua with dofile('/path/to/modelcard.lua'), or save it as
 -- ~/.config/nvim/lua/modelcard.lua and require('modelcard').
 -- Options, read when a card is opened:
+--   vim.g.modelcard_launcher  the bin/modelcard-ls launcher (else modelcard-ls on PATH, else
+--                             the one beside the jar, else this repository's bin/modelcard-ls);
+--                             it holds the JVM flags and the class-data archive
 --   vim.g.modelcard_jar       modelcard-ls.jar (else $MODELCARD_LS_JAR, else
 --                             ~/.local/share/modelcard-ls/modelcard-ls.jar)
---   vim.g.modelcard_java      Java 17+ executable (default "java")
+--   vim.g.modelcard_java      Java 17+ executable (default: the launcher's choice)
 --   vim.g.modelcard_settings  initializationOptions, e.g. { template = "czi" }
 
 local M = {}
@@ -39,12 +42,23 @@ function M.jar()
   return vim.fn.expand(jar)
 end
 
+function M.launcher()
+  if vim.g.modelcard_launcher then return vim.fn.expand(vim.g.modelcard_launcher) end
+  if vim.fn.executable('modelcard-ls') == 1 then return vim.fn.exepath('modelcard-ls') end
+  local beside = vim.fn.fnamemodify(M.jar(), ':h') .. '/modelcard-ls'
+  if vim.fn.executable(beside) == 1 then return beside end
+  local here = debug.getinfo(1, 'S').source:gsub('^@', '')
+  return vim.fn.fnamemodify(here, ':p:h:h:h') .. '/bin/modelcard-ls'
+end
+
 function M.config(root)
   local settings = vim.g.modelcard_settings
+  local java = vim.g.modelcard_java
   return {
     name = 'modelcard',
-    cmd = { vim.g.modelcard_java or 'java', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx1g',
-            '-jar', M.jar(), '--stdio' },
+    cmd = { M.launcher(), '--stdio' },
+    cmd_env = { MODELCARD_LS_JAR = M.jar(),
+                MODELCARD_JAVA_HOME = java and java:find('/') and vim.fn.fnamemodify(java, ':p:h:h') or nil },
     root_dir = root,
     -- An empty Lua table would go out as a JSON array, so send nothing instead.
     init_options = (type(settings) == 'table' and next(settings)) and settings or nil,

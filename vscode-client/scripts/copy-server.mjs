@@ -1,4 +1,5 @@
-// Bundles the server jar into the extension: ../server/target/modelcard-ls.jar → server/modelcard-ls.jar.
+// Bundles the server jar into the extension: ../server/target/modelcard-ls.jar → server/modelcard-ls.jar, with the
+// JVM flags every launch uses: ../bin/jvm.options → server/jvm.options.
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,3 +14,6 @@ if (!existsSync(from)) {
 mkdirSync(dirname(to), { recursive: true });
 copyFileSync(from, to);
 console.log(`copy-server: ${from} → ${to}`);
+const options = join(root, '..', 'bin', 'jvm.options');
+copyFileSync(options, join(root, 'server', 'jvm.options'));
+console.log(`copy-server: ${options} → server/jvm.options`);

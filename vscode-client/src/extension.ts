@@ -8,7 +8,8 @@ import {
     Range,
 } from 'vscode-languageclient/node';
 import { CARD_PATTERNS, DATA_PATTERNS, serverSettings } from './config';
-import { findJava, JavaError, launchArgs } from './java';
+import { classDataFlags, readJvmOptions } from './classData';
+import { findJava, JavaError, JavaRuntime, jvmOptionsFile, launchArgs } from './java';
 import { CardStatus, statusView } from './status';
 
 const CARD_SELECTOR: DocumentSelector = CARD_PATTERNS.map((pattern) => ({ scheme: 'file', language: 'markdown', pattern }));
@@ -77,14 +78,13 @@ function ensureStarted(context: ExtensionContext): Promise<void> {
 async function start(context: ExtensionContext): Promise<void> {
     const config = workspace.getConfiguration('modelcard');
     const jar = context.asAbsolutePath('server/modelcard-ls.jar');
-    let java: string;
+    let runtime: JavaRuntime;
     try {
         if (!fs.existsSync(jar)) {
             throw new Error(`modelcard-ls: the server jar is missing from the extension (${jar}). Reinstall the extension.`);
         }
-        const runtime = await findJava({ settingHome: config.get<string>('java.home') });
+        runtime = await findJava({ settingHome: config.get<string>('java.home') });
         output.appendLine(`Using Java ${runtime.major} from ${runtime.source}: ${runtime.java}`);
-        java = runtime.java;
     } catch (e) {
         startFailed = true;
         if (e instanceof JavaError) {
@@ -101,7 +101,10 @@ async function start(context: ExtensionContext): Promise<void> {
         });
         return;
     }
-    const launch = launchArgs(java, jar);
+    const flags = readJvmOptions(jvmOptionsFile(jar));
+    const classData = classDataFlags({ java: runtime.java, major: runtime.major, build: runtime.build, jar, flags,
+        dir: context.globalStorageUri.fsPath, log: (line) => output.appendLine(line) });
+    const launch = launchArgs(runtime.java, jar, classData, flags);
     // Relative pack paths in the settings resolve against the first workspace folder.
     const cwd = workspace.workspaceFolders?.[0]?.uri.fsPath;
     const clientOptions: LanguageClientOptions = {

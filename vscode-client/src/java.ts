@@ -2,18 +2,19 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { readJvmOptions } from './classData';
 
 export const MIN_JAVA = 17;
 export const JAVA_MISSING_MESSAGE =
     `modelcard-ls needs Java ${MIN_JAVA} or newer. Install a JDK (e.g. Temurin ${MIN_JAVA}) or set modelcard.java.home.`;
-/** Serial GC, C1 only and a 1 GB cap keep an editor helper's footprint small; the server is not throughput-bound. */
-export const JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx1g'];
 
 export interface JavaRuntime {
     /** Path of the java executable, or plain `java` when found on PATH. */
     java: string;
     major: number;
     source: 'modelcard.java.home' | 'JAVA_HOME' | 'PATH';
+    /** What `java -version` printed, trimmed: names the build (class-data archives belong to one). */
+    build: string;
 }
 
 export class JavaError extends Error {
@@ -108,7 +109,7 @@ export async function findJava(opts: FindJavaOptions = {}): Promise<JavaRuntime>
         } else if (major < MIN_JAVA) {
             tried.push(`${c.source}: ${c.java} is Java ${major}, too old`);
         } else {
-            return { ...c, major };
+            return { ...c, major, build: output.trim() };
         }
     }
     throw new JavaError(tried);
@@ -119,7 +120,16 @@ export interface Launch {
     args: string[];
 }
 
-/** The server's command line: java, JVM flags, `-jar`, the jar and `--stdio`. */
-export function launchArgs(java: string, jar: string, extraJvmFlags: string[] = []): Launch {
-    return { command: java, args: [...JVM_FLAGS, ...extraJvmFlags, '-jar', jar, '--stdio'] };
+/** bin/jvm.options as the extension ships it: beside the bundled jar. */
+export function jvmOptionsFile(jar: string): string {
+    return path.join(path.dirname(jar), 'jvm.options');
+}
+
+/**
+ * The server's command line: java, the JVM flags (of `jvm.options` beside the jar, then `extraJvmFlags`, such as
+ * the class-data archive's), `-jar`, the jar and `--stdio`.
+ */
+export function launchArgs(java: string, jar: string, extraJvmFlags: string[] = [],
+    jvmFlags: string[] = readJvmOptions(jvmOptionsFile(jar))): Launch {
+    return { command: java, args: [...jvmFlags, ...extraJvmFlags, '-jar', jar, '--stdio'] };
 }

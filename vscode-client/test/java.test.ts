@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { findJava, JAVA_MISSING_MESSAGE, JavaError, JVM_FLAGS, launchArgs, parseJavaMajor, runJavaVersion } from '../src/java';
+import { classDataFlags, readJvmOptions } from '../src/classData';
+import { findJava, JAVA_MISSING_MESSAGE, JavaError, launchArgs, parseJavaMajor, runJavaVersion } from '../src/java';
 
 const banner = (v: string) => `openjdk version "${v}" 2025-04-15\nOpenJDK Runtime Environment (build ${v}+6)\n`;
 
@@ -40,14 +41,15 @@ describe('findJava', () => {
             settingHome: '/setting', env, platform: 'linux', exists: everywhere,
             run: runner({ '/setting/bin/java': '21.0.1', '/jdk/home/bin/java': '17.0.15', java: '25' }),
         });
-        assert.deepEqual(found, { java: '/setting/bin/java', major: 21, source: 'modelcard.java.home' });
+        assert.deepEqual(found, { java: '/setting/bin/java', major: 21, source: 'modelcard.java.home',
+            build: banner('21.0.1').trim() });
     });
 
     it('uses JAVA_HOME when the setting is empty, then PATH', async () => {
         const run = runner({ '/jdk/home/bin/java': '17.0.15', java: '25' });
         assert.equal((await findJava({ settingHome: ' ', env, platform: 'linux', exists: everywhere, run })).source, 'JAVA_HOME');
         const onPath = await findJava({ env: {}, platform: 'linux', exists: everywhere, run });
-        assert.deepEqual(onPath, { java: 'java', major: 25, source: 'PATH' });
+        assert.deepEqual(onPath, { java: 'java', major: 25, source: 'PATH', build: banner('25').trim() });
     });
 
     it('uses java.exe on Windows', async () => {
@@ -99,15 +101,113 @@ describe('findJava', () => {
 });
 
 describe('launchArgs', () => {
-    it('runs the jar with the low-memory JVM flags on stdio', () => {
-        assert.deepEqual(launchArgs('/jdk/bin/java', '/ext/server/modelcard-ls.jar'), {
-            command: '/jdk/bin/java',
-            args: ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx1g', '-jar', '/ext/server/modelcard-ls.jar', '--stdio'],
-        });
+    it('runs the jar with the flags of jvm.options beside it, on stdio', () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'mc-jvm-'));
+        try {
+            const jar = path.join(dir, 'modelcard-ls.jar');
+            writeFileSync(path.join(dir, 'jvm.options'), '# comment\n-XX:+UseSerialGC\r\n\n  -Xms8m   # small\n');
+            assert.deepEqual(launchArgs('/jdk/bin/java', jar), {
+                command: '/jdk/bin/java',
+                args: ['-XX:+UseSerialGC', '-Xms8m', '-jar', jar, '--stdio'],
+            });
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
-    it('puts extra JVM flags before -jar, so java reads them, not the server', () => {
-        const { args } = launchArgs('java', 'a b/modelcard-ls.jar', ['-Dfoo=1']);
-        assert.deepEqual(args, [...JVM_FLAGS, '-Dfoo=1', '-jar', 'a b/modelcard-ls.jar', '--stdio']);
+    it('puts extra JVM flags after the options and before -jar, so java reads them, not the server', () => {
+        const { args } = launchArgs('java', 'a b/modelcard-ls.jar', ['-Dfoo=1'], ['-Xmx1g']);
+        assert.deepEqual(args, ['-Xmx1g', '-Dfoo=1', '-jar', 'a b/modelcard-ls.jar', '--stdio']);
+    });
+
+    it('reads the repository\'s jvm.options: the flags every launch uses', () => {
+        const flags = readJvmOptions(path.join(__dirname, '..', '..', '..', 'bin', 'jvm.options'));
+        assert.ok(flags.includes('-XX:+UseSerialGC'), flags.join(' '));
+        assert.ok(flags.includes('-Xlog:all=warning:stderr'), 'JVM messages must not reach stdout, the protocol');
+        assert.ok(flags.every((f) => f.startsWith('-')), flags.join(' '));
+    });
+});
+
+describe('classDataFlags', () => {
+    interface Recording { java: string; args: string[]; done: (ok: boolean) => void }
+    const setUp = () => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'mc-cds-'));
+        const jar = path.join(dir, 'modelcard-ls.jar');
+        writeFileSync(jar, 'jar');
+        const recordings: Recording[] = [];
+        const options = (major: number, build = 'openjdk version "17.0.15"') => ({
+            java: '/jdk/bin/java', major, build, jar, flags: ['-Xms8m'], dir: path.join(dir, 'storage'),
+            record: (java: string, args: string[], done: (ok: boolean) => void) => recordings.push({ java, args, done }),
+        });
+        return { dir, jar, recordings, options };
+    };
+    /** Plays the JVM of a recording: writes the archive it was asked for, then exits. */
+    const finish = (r: Recording, ok = true) => {
+        const out = r.args.find((a) => a.startsWith('-XX:ArchiveClassesAtExit=') || a.startsWith('-XX:AOTCacheOutput='))!;
+        writeFileSync(out.slice(out.indexOf('=') + 1), 'archive');
+        r.done(ok);
+    };
+
+    it('records an archive on the first start, in the background, and uses it from the next start on', () => {
+        const { dir, jar, recordings, options } = setUp();
+        try {
+            assert.deepEqual(classDataFlags(options(17)), []);
+            assert.equal(recordings.length, 1);
+            const args = recordings[0].args;
+            assert.deepEqual(args.slice(0, 1), ['-Xms8m']);
+            assert.match(args[1], /^-XX:ArchiveClassesAtExit=.*\.jsa\.lock\.tmp$/);
+            assert.deepEqual(args.slice(2, 5), ['-jar', jar, '--cds-training']);
+            assert.deepEqual(classDataFlags(options(17)), [], 'a second start while recording does not record again');
+            assert.equal(recordings.length, 1);
+            finish(recordings[0]);
+            const flags = classDataFlags(options(17));
+            assert.equal(flags.length, 1);
+            assert.match(flags[0], /^-XX:SharedArchiveFile=.*modelcard-ls-[0-9a-f]{16}\.jsa$/);
+            assert.ok(existsSync(flags[0].slice(flags[0].indexOf('=') + 1)));
+            assert.deepEqual(readdirSync(path.join(dir, 'storage')).length, 1, 'no lock or partial file is left');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('records again for another Java build, and when the jar is newer than the archive', () => {
+        const { dir, jar, recordings, options } = setUp();
+        try {
+            classDataFlags(options(17));
+            finish(recordings[0]);
+            assert.equal(classDataFlags(options(17, 'openjdk version "17.0.16"')).length, 0);
+            assert.equal(recordings.length, 2);
+            const future = new Date(Date.now() + 60_000);
+            utimesSync(jar, future, future);
+            assert.deepEqual(classDataFlags(options(17)), []);
+            assert.equal(recordings.length, 3);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('keeps nothing from a recording that failed', () => {
+        const { dir, recordings, options } = setUp();
+        try {
+            classDataFlags(options(17));
+            finish(recordings[0], false);
+            assert.deepEqual(readdirSync(path.join(dir, 'storage')), []);
+            assert.deepEqual(classDataFlags(options(17)), []);
+            assert.equal(recordings.length, 2, 'the next start tries again');
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('uses an AOT cache on Java 25 and newer', () => {
+        const { dir, recordings, options } = setUp();
+        try {
+            classDataFlags(options(25, 'openjdk version "25.0.3"'));
+            assert.match(recordings[0].args[1], /^-XX:AOTCacheOutput=.*\.aot\.lock\.tmp$/);
+            finish(recordings[0]);
+            assert.match(classDataFlags(options(25, 'openjdk version "25.0.3"'))[0], /^-XX:AOTCache=.*\.aot$/);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 });

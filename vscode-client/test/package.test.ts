@@ -53,7 +53,8 @@ describe(`${path.basename(VSIX)}`, () => {
         const names = zipEntries(zip).map((e) => e.name).filter((n) => n.startsWith('extension/')).sort();
         assert.deepEqual(names, ['extension/dist/extension.js', 'extension/package.json',
             'extension/readme.md', 'extension/schemas/modelcard-config.schema.json',
-            'extension/schemas/modelcard-pack.schema.json', 'extension/server/modelcard-ls.jar']);
+            'extension/schemas/modelcard-pack.schema.json', 'extension/server/jvm.options',
+            'extension/server/modelcard-ls.jar']);
         assert.equal(entry('extension/server/modelcard-ls.jar')!.size, statSync(path.join(ROOT, 'server/modelcard-ls.jar')).size);
     });
 

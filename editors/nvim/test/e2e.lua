@@ -95,10 +95,11 @@ local function main()
   say(string.format('# initialized after %.2f s', secs()))
   check(cfg.name == 'modelcard', 'client name is modelcard', cfg.name)
   check(cfg.root_dir == proj, 'root is the folder holding .git', cfg.root_dir)
-  local want_cmd = { 'java', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmx1g', '-jar',
-                     os.getenv('MODELCARD_LS_JAR'), '--stdio' }
-  check(vim.deep_equal(cfg.cmd, want_cmd), 'command line uses the recommended Java flags',
+  local want_cmd = { os.getenv('E2E_REPO') .. '/bin/modelcard-ls', '--stdio' }
+  check(vim.deep_equal(cfg.cmd, want_cmd), 'command line is the launcher (it holds the JVM flags)',
         table.concat(cfg.cmd, ' '))
+  check(cfg.cmd_env.MODELCARD_LS_JAR == os.getenv('MODELCARD_LS_JAR'), 'the launcher runs the chosen jar',
+        tostring(cfg.cmd_env.MODELCARD_LS_JAR))
 
   -- 3. First diagnostics: exactly the 8 that examples/README.md describes.
   local got_first = vim.wait(wait_ms, function() return #publishes_for(uri) > 0 or exits[client_id] ~= nil end, 10)

@@ -25,11 +25,12 @@ public final class CardChecker {
             new MetadataCheck(),
             new MissingSectionCheck(),
             new EmptySectionCheck(),
-            new PlaceholderCheck(),
             new HeadingLevelCheck(),
             new DuplicateSectionCheck(),
             new SectionOrderCheck(),
             new SectionTitleCheck());
+    /** Checks that look at one section at a time (their {@link CheckContext#scope()}); see {@link SectionFindings}. */
+    private static final List<Check> SECTION_CHECKS = List.of(new PlaceholderCheck());
 
     private final CardParser parser = new CardParser();
     private final PackRegistry packs;
@@ -65,7 +66,20 @@ public final class CardChecker {
      */
     public CheckResult check(String text, LineIndex lines, CheckOptions options, Predicate<String> companionExists,
             BooleanSupplier cancelled) {
-        CardDocument card = parser.parse(text, lines);
+        return check(text, lines, options, companionExists, cancelled, null, Runnable::run);
+    }
+
+    /**
+     * Checks a new version of a card from the result of the version before (see
+     * {@link CardParser#parse(String, LineIndex, CardDocument, Consumer)}): only what the edit touched is parsed
+     * and checked again, and the result equals a check from scratch.
+     *
+     * @param previous the result of an earlier version of this card, checked with the same options, or null
+     * @param exclusive runs the step after which {@code previous} must not be read any more
+     */
+    public CheckResult check(String text, LineIndex lines, CheckOptions options, Predicate<String> companionExists,
+            BooleanSupplier cancelled, CheckResult previous, Consumer<Runnable> exclusive) {
+        CardDocument card = parser.parse(text, lines, previous == null ? null : previous.card(), exclusive);
         Optional<RulePack> detected = detector.detect(card, options.template(), companionExists);
         if (detected.isEmpty()) {
             return new CheckResult(card, null, null, List.of());
@@ -95,9 +109,11 @@ public final class CardChecker {
                 log.accept(check.getClass().getSimpleName() + " failed; the other checks still ran", e);
             }
         }
+        SectionFindings sections = SectionFindings.run(SECTION_CHECKS, ctx,
+                previous == null ? null : previous.sections(), cancelled, log);
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
                 .thenComparing(f -> f.code().ordinal()));
-        return new CheckResult(card, pack, outline, List.copyOf(findings));
+        return new CheckResult(card, pack, outline, List.copyOf(findings), sections);
     }
 
     /** The parsed card only, for a file that is not checked (outline and folding still work on it). */

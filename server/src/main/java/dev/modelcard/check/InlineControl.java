@@ -57,6 +57,9 @@ public final class InlineControl {
         List<Directive> directives = new ArrayList<>();
         List<Finding> unknown = new ArrayList<>();
         String text = card.text();
+        if (!text.contains(PREFIX)) {
+            return new InlineControl(directives, unknown, card.lines()); // no comment to look for: no walk
+        }
         Tree.walk(card.root(), n -> {
             if (n instanceof HtmlBlock || n instanceof HtmlInline) {
                 int from = Tree.start(n);

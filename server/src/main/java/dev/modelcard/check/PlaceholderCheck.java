@@ -1,6 +1,5 @@
 package dev.modelcard.check;
 
-import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Heading;
 import dev.modelcard.markdown.Tree;
 import dev.modelcard.pack.PlaceholderRule;
@@ -27,7 +26,8 @@ import org.commonmark.node.Text;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /**
- * Template text left in the card, each occurrence at its exact range: the pack's placeholder patterns, italic
+ * Template text left in the card, each occurrence at its exact range (a check of one section at a time:
+ * {@link CheckContext#scope()}): the pack's placeholder patterns, italic
  * spans that are template hints, and the template's instruction sentences copied verbatim. Only prose is read:
  * code blocks, code spans, HTML (comments included) and link destinations never are.
  */
@@ -38,7 +38,6 @@ final class PlaceholderCheck implements Check {
     @Override
     public void run(CheckContext ctx) {
         RulePack pack = ctx.pack();
-        CardDocument card = ctx.card();
         List<PlaceholderRule> inline = new ArrayList<>();
         List<PlaceholderRule> lines = new ArrayList<>();
         List<PlaceholderRule> emphasis = new ArrayList<>();
@@ -50,7 +49,7 @@ final class PlaceholderCheck implements Check {
             }
         }
         List<int[]> prose = new ArrayList<>();
-        Tree.walk(card.root(), n -> {
+        Tree.walkBlocks(ctx.scope(), n -> {
             if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock || n instanceof HtmlBlock
                     || n instanceof Code || n instanceof HtmlInline || isAutolink(n)) {
                 return false;
@@ -210,10 +209,12 @@ final class PlaceholderCheck implements Check {
             if (p.kind() == PlaceholderRule.Kind.TEXT) {
                 // Literals are found with indexOf on a lower-cased copy: far faster than a case-insensitive
                 // regex, and exact while lower-casing keeps every char's offset (it nearly always does).
-                lower = lower != null ? lower : text.toLowerCase(java.util.Locale.ROOT);
+                // Only the prose's stretch is copied: a check runs on each section of a card in turn.
+                lower = lower != null ? lower : text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
                 String needle = p.source().toLowerCase(java.util.Locale.ROOT);
-                if (lower.length() == text.length()) {
-                    for (int at = lower.indexOf(needle, from); at >= 0 && at < to; at = lower.indexOf(needle, at + 1)) {
+                if (lower.length() == to - from) {
+                    for (int i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) {
+                        int at = from + i;
                         if (insideOne(prose, starts, at, at + needle.length())) {
                             found.add(new int[] {at, at + needle.length()});
                             why.add(p);

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +39,13 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // The server, as editors start it, answers its first request sooner without the command-line parser.
+        if (args.length == 0 || args.length == 1 && args[0].equals("--stdio")) {
+            System.exit(ServerLauncher.runOnStdio());
+        }
+        if (args.length == 2 && args[0].equals(Training.OPTION)) {
+            System.exit(Training.run(Path.of(args[1])));
+        }
         // Results are many short lines: buffered, not flushed line by line, and UTF-8 whatever the locale.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));

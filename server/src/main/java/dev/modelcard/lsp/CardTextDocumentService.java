@@ -93,7 +93,7 @@ final class CardTextDocumentService implements TextDocumentService {
                 return empty; // YAML is validated, not outlined: its comments would read as Markdown headings
             }
             try {
-                return body.apply(doc, models.of(doc, cancel::isCanceled), cancel);
+                return models.read(() -> body.apply(doc, models.of(doc, cancel::isCanceled), cancel));
             } catch (CancellationException e) {
                 throw e;
             } catch (RuntimeException | StackOverflowError e) {

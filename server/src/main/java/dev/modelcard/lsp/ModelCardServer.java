@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
@@ -48,8 +49,12 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     private volatile Settings settings = Settings.DEFAULT;
     private volatile ClientSupport support = ClientSupport.NONE;
     private volatile LanguageClient client;
-    /** The bundled packs load off the message thread while the client initializes; the first check waits. */
-    private final CompletableFuture<CardChecker> bundled;
+    /**
+     * The bundled packs load off the message thread once the {@code initialize} reply is made (or when a check
+     * needs them first), so that loading them does not delay the reply; the first check waits for them.
+     */
+    private final CompletableFuture<CardChecker> bundled = new CompletableFuture<>();
+    private final AtomicBoolean packsLoading = new AtomicBoolean();
     private volatile boolean shutdown;
     private final Projects projects;
     private final Models models;
@@ -60,8 +65,10 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     /** @param exit called with the process exit code on the {@code exit} notification */
     public ModelCardServer(IntConsumer exit) {
         this.exit = exit;
-        this.bundled = loadBundled();
-        this.projects = new Projects(() -> settings, docs::get, bundled::join, m -> log.show(MessageType.Error, m));
+        this.projects = new Projects(() -> settings, docs::get, () -> {
+            loadBundled();
+            return bundled.join();
+        }, m -> log.show(MessageType.Error, m));
         this.models = new Models(projects);
         this.validator = new Validator(docs, models, projects, () -> settings, log);
         this.textService = new CardTextDocumentService(docs, models, validator, projects, this::recheckAll,
@@ -100,8 +107,9 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         folders.setSupported(true);
         folders.setChangeNotifications(true);
         caps.setWorkspace(new WorkspaceServerCapabilities(folders));
-        return CompletableFuture.completedFuture(new InitializeResult(caps, new ServerInfo("modelcard-ls",
-                Main.version())));
+        InitializeResult result = new InitializeResult(caps, new ServerInfo("modelcard-ls", Main.version()));
+        loadBundled(); // from here on, loading does not hold up the reply
+        return CompletableFuture.completedFuture(result);
     }
 
     private static List<Path> roots(InitializeParams params) {
@@ -116,6 +124,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
 
     @Override
     public void initialized(InitializedParams params) {
+        loadBundled();
         bundled.thenAccept(c -> {
             log.info("modelcard-ls " + Main.version() + " ready; packs: "
                     + c.packs().templates().stream().map(p -> p.id()).toList() + "; workspace: " + projects.roots());
@@ -247,18 +256,19 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         }
     }
 
-    private CompletableFuture<CardChecker> loadBundled() {
-        CompletableFuture<CardChecker> f = new CompletableFuture<>();
+    private void loadBundled() {
+        if (!packsLoading.compareAndSet(false, true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
-                f.complete(new CardChecker(PackRegistry.bundled(), log::error));
+                bundled.complete(new CardChecker(PackRegistry.bundled(), log::error));
             } catch (RuntimeException | Error e) {
                 log.error("cannot load the rule packs", e);
-                f.completeExceptionally(e);
+                bundled.completeExceptionally(e);
             }
         }, "modelcard-packs");
         t.setDaemon(true);
         t.start();
-        return f;
     }
 }

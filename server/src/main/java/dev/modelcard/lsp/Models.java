@@ -9,8 +9,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The checked model of each open document, cached for its latest version: validation and every request share
@@ -23,6 +26,11 @@ final class Models {
     private final Projects projects;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    /**
+     * Requests read models under the read lock; re-checking an edited card from the model before moves that
+     * model's nodes, under the write lock, so no request reads a model while it changes.
+     */
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
     Models(Projects projects) {
         this.projects = projects;
@@ -37,9 +45,25 @@ final class Models {
         }
         Path path = Projects.path(doc.uri());
         Projects.ForCard project = projects.forCard(path);
+        // An older version of this card checked under the same configuration is the start of an incremental
+        // check; a thread that holds the read lock cannot take the write lock that needs, and checks from scratch.
+        Entry before = e != null && e.generation() == gen && e.doc().version() < doc.version()
+                && lock.getReadHoldCount() == 0 ? e : null;
+        CheckResult previous = before == null ? null : before.result();
+        // An incremental check is not cancelled: it is quick, and the next version starts from its result.
+        BooleanSupplier stop = before == null ? cancelled : () -> false;
+        Consumer<Runnable> exclusive = consume -> {
+            lock.writeLock().lock();
+            try {
+                cache.remove(doc.uri(), before);
+                consume.run();
+            } finally {
+                lock.writeLock().unlock();
+            }
+        };
         CheckResult r = isCard(doc.uri()) && !project.ignored()
                 ? project.checker().check(doc.text(), doc.lines(), project.config().options(), companions(path),
-                        cancelled)
+                        stop, previous, exclusive)
                 : project.checker().parseOnly(doc.text(), doc.lines());
         // A check that began before the configuration changed still answers its caller, but is not kept.
         cache.merge(doc.uri(), new Entry(doc, gen, r), (old, neu) -> old.generation() > neu.generation()
@@ -48,6 +72,16 @@ final class Models {
             cache.remove(doc.uri(), new Entry(doc, gen, r));
         }
         return r;
+    }
+
+    /** Runs a request's work on models with no model changing under it. */
+    <T> T read(Supplier<T> work) {
+        lock.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     /** A card's changed text checked as the card is (its configuration, the given template), to try an edit. */

@@ -12,13 +12,13 @@ import java.nio.file.Path;
  * at the top level or under {@code "modelcard"} (as VS Code sends a settings section).
  *
  * @param config what the settings configure, as a configuration under every {@code .modelcard.yaml}
- * @param debounceMs delay before checking after an edit; null = adaptive (none for a check under 50 ms, else as
+ * @param debounceMs delay before checking after an edit; null = adaptive (none for a check under 200 ms, else as
  *     long as the last check took, at most 250 ms)
  */
 public record Settings(ProjectConfig config, Integer debounceMs) {
     public static final Settings DEFAULT = new Settings(ProjectConfig.EMPTY, null);
     /** Checks faster than this get no delay by default. */
-    static final int AUTO_DEBOUNCE_FROM_MS = 50;
+    static final int AUTO_DEBOUNCE_FROM_MS = 200;
     /** The adaptive delay never waits longer than this. */
     static final int MAX_AUTO_DEBOUNCE_MS = 250;
 

@@ -1,9 +1,14 @@
 package dev.modelcard.markdown;
 
 import dev.modelcard.text.LineIndex;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Document;
+import org.commonmark.node.LinkReferenceDefinition;
+import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 
 /**
@@ -19,9 +24,14 @@ public final class CardDocument {
     private final List<Heading> headings;
     private final int[] headingStarts;
     private volatile Metadata metadata;
+    /** The link reference definitions at the top level, as written; they change how links anywhere parse. */
+    private final List<String> definitions;
+    /** Whether a definition sits inside a block quote or list, where {@link #definitions} does not see it. */
+    private final boolean nestedDefinitions;
 
+    /** @param nestedDefinitions whether definitions sit in containers, or null to find out */
     CardDocument(String text, LineIndex lines, FrontMatter frontMatter, Document root, List<Node> blocks,
-            List<Heading> headings) {
+            List<Heading> headings, Boolean nestedDefinitions) {
         this.text = text;
         this.lines = lines;
         this.frontMatter = frontMatter;
@@ -29,6 +39,38 @@ public final class CardDocument {
         this.blocks = blocks;
         this.headings = headings;
         this.headingStarts = headings.stream().mapToInt(Heading::start).toArray();
+        List<String> defs = new ArrayList<>();
+        for (Node b : blocks) {
+            if (b instanceof LinkReferenceDefinition) {
+                defs.add(text.substring(Tree.start(b), Tree.end(b)));
+            }
+        }
+        this.definitions = List.copyOf(defs);
+        this.nestedDefinitions = nestedDefinitions != null ? nestedDefinitions : hasNested(text, blocks);
+    }
+
+    List<String> definitions() {
+        return definitions;
+    }
+
+    boolean hasNestedDefinitions() {
+        return nestedDefinitions;
+    }
+
+    private static boolean hasNested(String text, List<Node> blocks) {
+        if (!text.contains("]:")) {
+            return false; // a definition needs its label's ']' right before the ':'
+        }
+        boolean[] found = {false};
+        for (Node b : blocks) {
+            if (b instanceof BlockQuote || b instanceof ListBlock) {
+                Tree.walk(b, n -> {
+                    found[0] |= n instanceof LinkReferenceDefinition;
+                    return !found[0] && (n instanceof BlockQuote || n instanceof ListBlock || n instanceof ListItem);
+                });
+            }
+        }
+        return found[0];
     }
 
     public String text() {

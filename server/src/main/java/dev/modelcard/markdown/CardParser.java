@@ -3,6 +3,7 @@ package dev.modelcard.markdown;
 import dev.modelcard.text.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Document;
 import org.commonmark.node.Node;
@@ -21,11 +22,41 @@ public final class CardParser {
     }
 
     public CardDocument parse(String text, LineIndex lines) {
+        return full(text, lines);
+    }
+
+    /**
+     * A new version of a card parsed from the one before: only the top-level blocks between the ATX headings
+     * around the changed text are parsed again; the blocks before are kept and those after are moved by the
+     * change's length. The result equals a full parse of {@code text} ({@link #parse(String, LineIndex)}, the
+     * reference): where a local parse could differ (front matter, link reference definitions, a change that
+     * opens or closes a construct across a heading) this is a full parse.
+     *
+     * @param exclusive runs the step that moves {@code old}'s nodes into the new card, after which {@code old}
+     *     must not be read: the caller keeps readers of {@code old} out while it runs
+     */
+    public CardDocument parse(String text, LineIndex lines, CardDocument old, Consumer<Runnable> exclusive) {
+        CardDocument incremental = old == null ? null : Splice.of(this, old, text, lines, exclusive);
+        return incremental != null ? incremental : full(text, lines);
+    }
+
+    /** Parses a piece of body text on its own (offsets from 0). */
+    Document parseBody(String body) {
+        return (Document) parser.parse(body);
+    }
+
+    private CardDocument full(String text, LineIndex lines) {
         FrontMatter fm = FrontMatter.find(text);
         // The front matter is blanked (line breaks kept) rather than cut off, so that every source span is
         // already an offset into the whole text.
         String body = fm != null && fm.closed() ? blank(text, fm.end()) : text;
         Document root = (Document) parser.parse(body);
+        return assemble(text, lines, fm, root, null);
+    }
+
+    /** The card over a parsed root: its top-level blocks and headings. */
+    static CardDocument assemble(String text, LineIndex lines, FrontMatter fm, Document root,
+            Boolean nestedDefinitions) {
         List<Node> blocks = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
         for (Node n = root.getFirstChild(); n != null; n = n.getNext()) {
@@ -34,7 +65,8 @@ public final class CardParser {
             }
             blocks.add(n);
         }
-        return new CardDocument(text, lines, fm, root, List.copyOf(blocks), List.copyOf(headings));
+        return new CardDocument(text, lines, fm, root, List.copyOf(blocks), List.copyOf(headings),
+                nestedDefinitions);
     }
 
     private static Heading heading(String text, org.commonmark.node.Heading h, int index, int blockIndex) {

@@ -51,6 +51,15 @@ public final class Tree {
         }
     }
 
+    /** As {@link #walk}, over each of {@code blocks} and what it holds. */
+    public static void walkBlocks(List<Node> blocks, Predicate<Node> visit) {
+        for (Node b : blocks) {
+            if (visit.test(b)) {
+                walk(b, visit);
+            }
+        }
+    }
+
     /** The visible text of an inline container: text and code spans, line breaks as spaces, HTML left out. */
     public static String plainText(Node root) {
         StringBuilder sb = new StringBuilder();

@@ -2,6 +2,8 @@ package dev.modelcard.pack;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -13,9 +15,27 @@ public final class Titles {
     private static final Pattern OPTIONAL_MARK = Pattern.compile("(?i)[\\[(]\\s*optional\\s*[\\])]");
     private static final Pattern NUMBERING = Pattern.compile("^\\s*(\\d+(\\.\\d+)*\\.?|[ivx]+\\.)\\s+");
 
+    /** Keys of titles seen (bounded: cleared when full). */
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+    private static final int MAX_KEYS = 20_000;
+
     private Titles() {}
 
     public static String key(String title) {
+        // A large card repeats its headings' titles in every version while it is edited.
+        String known = KEYS.get(title);
+        if (known != null) {
+            return known;
+        }
+        if (KEYS.size() > MAX_KEYS) {
+            KEYS.clear();
+        }
+        String key = computeKey(title);
+        KEYS.put(title, key);
+        return key;
+    }
+
+    private static String computeKey(String title) {
         String t = title;
         for (int i = 0; i < t.length(); i++) {
             if (t.charAt(i) >= 128) {
