@@ -132,7 +132,7 @@ describe('bundled server over stdio', { timeout: 60_000 }, () => {
         const status = await s.until('modelcard/status for plain-readme', () =>
             s.notifications.find((n) => n.method === 'modelcard/status' && (n.params as { uri: string }).uri === plain));
         // The server leaves null fields out (LSP4J's JSON); the client reads a missing template as null.
-        assert.deepEqual(status.params, { uri: plain, version: 1, complete: 0, total: 0, label: '' });
+        assert.deepEqual(status.params, { uri: plain, version: 1, complete: 0, toFill: 0, missing: 0, total: 0, label: '' });
         assert.deepEqual(s.diagnostics.get(plain)?.at(-1), []);
     });
 
