@@ -50,6 +50,7 @@ final class MetadataCheck implements Check {
         }
 
         void check() {
+            templateVariables(md.root());
             if (!(md.root() instanceof MappingNode)) {
                 error(md.root(), "The front matter must be a mapping of keys to values for the Hugging Face Hub.", null);
                 return;
@@ -369,7 +370,37 @@ final class MetadataCheck implements Check {
         }
 
         private void error(Node n, String message, String replacement) {
-            report(Code.METADATA, n, DiagnosticSeverity.Error, message, replacement);
+            if (!isTemplateVariable(n)) { // reported as a leftover already
+                report(Code.METADATA, n, DiagnosticSeverity.Error, message, replacement);
+            }
+        }
+
+        /**
+         * A metadata template's variable left unfilled, {@code {lang_id}} or {@code {license}}: YAML reads it as a
+         * mapping whose one key has no value. Reported as a leftover wherever it stands.
+         */
+        private void templateVariables(Node n) {
+            if (isTemplateVariable(n)) {
+                int[] r = md.range(n);
+                ctx.report().accept(new Finding(Code.PLACEHOLDER, r[0], r[1], DiagnosticSeverity.Warning,
+                        "Placeholder \u201c" + ctx.card().text().substring(r[0], r[1]) + "\u201d left in the "
+                                + "metadata (a template variable never filled in); write the value.", null));
+            } else if (n instanceof MappingNode m) {
+                m.getValue().forEach(t -> templateVariables(t.getValueNode()));
+            } else if (n instanceof SequenceNode list) {
+                list.getValue().forEach(this::templateVariables);
+            }
+        }
+
+        private boolean isTemplateVariable(Node n) {
+            if (!(n instanceof MappingNode m) || m.getValue().size() != 1 || n.getStartMark().isEmpty()) {
+                return false;
+            }
+            NodeTuple t = m.getValue().get(0);
+            int start = md.offset(n.getStartMark().get());
+            return ctx.card().text().charAt(start) == '{' && t.getKeyNode() instanceof ScalarNode k
+                    && k.getValue().matches("[A-Za-z_]\\w*") && t.getValueNode() instanceof ScalarNode v
+                    && v.getTag().equals(Tag.NULL) && v.getValue().isEmpty();
         }
 
         private void report(Code code, Node n, DiagnosticSeverity severity, String message, String replacement) {

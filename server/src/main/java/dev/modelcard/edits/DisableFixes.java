@@ -21,7 +21,10 @@ public final class DisableFixes {
 
     /** Both fixes; for a finding about the front matter, where no HTML comment can go, the file's only. */
     public static List<Fix> of(CheckResult r, Finding f) {
-        if (EnumSet.of(Code.FRONT_MATTER, Code.METADATA, Code.METADATA_KEY, Code.METADATA_UNKNOWN).contains(f.code())) {
+        var fm = r.card().frontMatter();
+        boolean inYaml = fm != null && f.start() >= fm.yamlStart() && f.start() < fm.yamlEnd();
+        if (inYaml || EnumSet.of(Code.FRONT_MATTER, Code.METADATA, Code.METADATA_KEY, Code.METADATA_UNKNOWN)
+                .contains(f.code())) {
             return List.of(file(r.card(), f));
         }
         return List.of(line(r.card(), f), file(r.card(), f));

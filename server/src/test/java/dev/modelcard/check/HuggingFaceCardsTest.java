@@ -225,6 +225,13 @@ class HuggingFaceCardsTest {
     }
 
     @Test
+    void aMetadataTemplatesUnfilledVariablesAreLeftovers() {
+        testDiagnosticsFor("---\nlicense: {license}\nmodel-index:\n- name: m\n  results:\n  - task: {type: asr}\n"
+                + "    dataset: {type: cv, name: CV, args: {lang_id}}\n    metrics: [{type: wer, value: 9.5}]\n---\n"
+                + BODY, null, d(1, 9, 1, 18, "placeholder", W), d(6, 40, 6, 49, "placeholder", W));
+    }
+
+    @Test
     void customKeysAreAllowed() {
         assertEquals(List.of(), metadata("license: mit\nmodel_type: unet\ntask: segmentation\nco2_eq_emissions: 10\n"));
     }
