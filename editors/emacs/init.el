@@ -1,12 +1,11 @@
 ;; modelcard-ls: model card checks for README.md, MODEL_CARD.md, model_card.md, *.modelcard.md
-(defvar modelcard-ls-jar (expand-file-name "~/.local/share/modelcard-ls/modelcard-ls.jar")
-  "Path of modelcard-ls.jar.")
+(defvar modelcard-ls-launcher (expand-file-name "~/.local/share/modelcard-ls/modelcard-ls")
+  "Path of the modelcard-ls launcher (bin/modelcard-ls).")
 
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs
                `(((markdown-mode :language-id "markdown") (gfm-mode :language-id "markdown"))
-                 . ("java" "-XX:+UseSerialGC" "-XX:TieredStopAtLevel=1" "-Xmx1g"
-                    "-jar" ,modelcard-ls-jar "--stdio"
+                 . (,modelcard-ls-launcher "--stdio"
                     :initializationOptions (:template "auto")))))
 
 (defun modelcard-ls-card-p ()

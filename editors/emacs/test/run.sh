@@ -17,7 +17,9 @@ command -v emacs >/dev/null || { echo "emacs not found: apt-get install -y emacs
 tmp=$(realpath "$(mktemp -d)")
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/home/.local/share/modelcard-ls" "$tmp/proj/.git" "$tmp/proj/cards"
+# Installed as docs/editors/emacs.md says: the jar, the launcher and its flags side by side.
 cp "$jar" "$tmp/home/.local/share/modelcard-ls/modelcard-ls.jar"
+cp "$repo/bin/modelcard-ls" "$repo/bin/jvm.options" "$tmp/home/.local/share/modelcard-ls/"
 cp "$repo/examples/czi-draft/README.md" "$tmp/proj/cards/README.md"
 
 status=0
