@@ -49,21 +49,6 @@ final class Words {
 
     /** Word-level edit distance (insertions, deletions and substitutions of whole words). */
     static int distance(List<String> a, List<String> b) {
-        int[] prev = new int[b.size() + 1];
-        int[] cur = new int[b.size() + 1];
-        for (int j = 0; j <= b.size(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.size(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.size(); j++) {
-                int same = a.get(i - 1).equals(b.get(j - 1)) ? 0 : 1;
-                cur[j] = Math.min(prev[j - 1] + same, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.size()];
+        return dev.modelcard.text.EditDistance.of(a.size(), b.size(), (i, j) -> a.get(i).equals(b.get(j)));
     }
 }
