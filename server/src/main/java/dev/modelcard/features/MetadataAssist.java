@@ -88,7 +88,7 @@ final class MetadataAssist {
         int lineStart = lines.lineStart(line);
         String content = text.substring(lineStart, lines.lineEnd(line));
         HubData hub = HubData.get();
-        Matcher kv = Pattern.compile("([A-Za-z_][\\w-]*):[ \\t]*([^\\s#]*)").matcher(content);
+        Matcher kv = KEY_VALUE.matcher(content);
         String key;
         int valueStart;
         String value;
@@ -102,7 +102,7 @@ final class MetadataAssist {
             valueStart = lineStart + kv.start(2);
             value = kv.group(2);
         } else {
-            Matcher item = Pattern.compile("[ \\t]*-[ \\t]*([^\\s#]*)").matcher(content);
+            Matcher item = ITEM.matcher(content);
             if (!item.lookingAt() || (key = parentKey(r, line)) == null) {
                 return null;
             }
