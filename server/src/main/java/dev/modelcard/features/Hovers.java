@@ -27,6 +27,11 @@ public final class Hovers {
             if (s != null) {
                 return hover(r, h.start(), h.end(), section(r, s));
             }
+            if (h == r.outline().title() && r.pack().title().isPresent()) {
+                var t = r.pack().title().get();
+                return hover(r, h.start(), h.end(), "**Card title** \u00b7 " + t.requirement().word() + " \u00b7 "
+                        + r.pack().name() + (t.guidance() == null ? "" : "\n\n" + t.guidance()));
+            }
         }
         return glossary(r, offset);
     }

@@ -31,6 +31,10 @@ class FeaturesTest {
         assertEquals("**Parameters** \u00b7 required \u00b7 CZI model card template \u00b7 under Model Details\n\n"
                 + "Number of parameters (e.g., 15 million)", h.getContents().getRight().getValue());
         assertNull(Hovers.at(res, at(Cards.CZI, 5, 3)), "prose under the heading has no hover");
+        Hover title = Hovers.at(res, at(Cards.CZI, 0, 4));
+        assertEquals(r(0, 0, 0, 12), title.getRange());
+        assertEquals("**Card title** \u00b7 recommended \u00b7 CZI model card template\n\nThe model's name as the card's "
+                + "title.", title.getContents().getRight().getValue());
     }
 
     @Test
