@@ -29,6 +29,9 @@ public final class CardChecker {
             new DuplicateSectionCheck(),
             new SectionOrderCheck());
 
+    /** Findings reported per card; a card with more says so in one last finding. */
+    public static final int MAX_FINDINGS = 1000;
+
     private final CardParser parser = new CardParser();
     private final PackRegistry packs;
     private final TemplateDetector detector;
@@ -72,8 +75,10 @@ public final class CardChecker {
         Outline outline = Outline.of(card, pack);
         InlineControl inline = InlineControl.of(card);
         List<Finding> findings = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Predicate<String> accepts = options.acceptor(text.length(), skipped);
         Consumer<Finding> report = f -> {
-            if (f.code() == Code.PLACEHOLDER && options.accepts(text.substring(f.start(), f.end()))) {
+            if (f.code() == Code.PLACEHOLDER && accepts.test(text.substring(f.start(), f.end()))) {
                 return;
             }
             Finding graded = withSeverity(pack, options, f);
@@ -89,13 +94,34 @@ public final class CardChecker {
             }
             try {
                 check.run(ctx);
-            } catch (RuntimeException e) {
+            } catch (RegexBudget.Exceeded e) {
+                skipped.add(e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
                 log.accept(check.getClass().getSimpleName() + " failed; the other checks still ran", e);
             }
         }
+        if (!skipped.isEmpty()) {
+            log.accept("user patterns skipped on this card: " + String.join("; ", skipped), null);
+        }
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
                 .thenComparing(f -> f.code().ordinal()));
-        return new CheckResult(card, pack, outline, List.copyOf(findings));
+        return new CheckResult(card, pack, outline, capped(findings));
+    }
+
+    /**
+     * At most {@link #MAX_FINDINGS}; past that, the first omitted finding's place says how many more there are,
+     * under its code (so a disable comment or setting for that code silences it too).
+     */
+    static List<Finding> capped(List<Finding> findings) {
+        if (findings.size() <= MAX_FINDINGS) {
+            return List.copyOf(findings);
+        }
+        Finding next = findings.get(MAX_FINDINGS);
+        List<Finding> out = new ArrayList<>(findings.subList(0, MAX_FINDINGS));
+        out.add(new Finding(next.code(), next.start(), next.end(), next.severity(), (findings.size() - MAX_FINDINGS)
+                + " more findings from here on are not reported: a card shows its first " + MAX_FINDINGS
+                + ". Fix these, and the rest appear.", next.section()));
+        return List.copyOf(out);
     }
 
     /** The parsed card only, for a file that is not checked (outline and folding still work on it). */

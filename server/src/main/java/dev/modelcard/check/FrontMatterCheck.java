@@ -3,6 +3,7 @@ package dev.modelcard.check;
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.FrontMatter;
 import dev.modelcard.pack.Code;
+import dev.modelcard.pack.PackLoader;
 import dev.modelcard.text.LineIndex;
 import java.util.Optional;
 import org.eclipse.lsp4j.DiagnosticSeverity;
@@ -31,16 +32,31 @@ final class FrontMatterCheck implements Check {
                     "Front matter is not closed: add a line \u201c---\u201d after the YAML metadata.", null));
             return;
         }
+        // Limits before any work: the size, then the nesting (the YAML parser recurses once per level).
+        if (fm.yamlEnd() - fm.yamlStart() > MAX_FRONT_MATTER_CHARS) {
+            refuse(ctx, fm.openStart(), fm.openEnd(), "is larger than 1 MiB");
+            return;
+        }
         String yaml = card.text().substring(fm.yamlStart(), fm.yamlEnd());
+        int[] deep = PackLoader.tooDeep(yaml);
+        if (deep != null) {
+            int at = card.lines().offset(card.lines().lineOf(fm.yamlStart()) + deep[0] - 1, deep[1] - 1);
+            refuse(ctx, at, Math.min(at + 1, fm.yamlEnd()), "is nested deeper than " + PackLoader.MAX_DEPTH
+                    + " levels");
+            return;
+        }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel("front matter")
                 .setMaxAliasesForCollections(50)
                 .setAllowRecursiveKeys(false)
                 .setAllowDuplicateKeys(false)
                 .setCodePointLimit(MAX_FRONT_MATTER_CHARS)
+                .setBufferSize(yaml.length() + 1) // one refill: the reader's window copies are quadratic otherwise
                 .build();
         try {
             new Load(settings).loadAllFromString(yaml).forEach(doc -> { });
+        } catch (StackOverflowError e) {
+            refuse(ctx, fm.openStart(), fm.openEnd(), "is nested too deeply");
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             int[] range = mark.map(m -> rangeAt(card, fm, m)).orElse(new int[] {fm.openStart(), fm.openEnd()});
@@ -48,6 +64,11 @@ final class FrontMatterCheck implements Check {
         } catch (YamlEngineException e) {
             report(ctx, new int[] {fm.openStart(), fm.openEnd()}, e.getMessage());
         }
+    }
+
+    private static void refuse(CheckContext ctx, int start, int end, String why) {
+        ctx.report().accept(new Finding(Code.FRONT_MATTER, start, end, DiagnosticSeverity.Error,
+                "Front matter " + why + "; it was not read.", null));
     }
 
     private static void report(CheckContext ctx, int[] range, String problem) {
