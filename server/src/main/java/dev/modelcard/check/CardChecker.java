@@ -32,6 +32,9 @@ public final class CardChecker {
     /** Checks that look at one section at a time (their {@link CheckContext#scope()}); see {@link SectionFindings}. */
     private static final List<Check> SECTION_CHECKS = List.of(new PlaceholderCheck());
 
+    /** Findings reported per card; a card with more says so in one last finding. */
+    public static final int MAX_FINDINGS = 1000;
+
     private final CardParser parser = new CardParser();
     private final PackRegistry packs;
     private final TemplateDetector detector;
@@ -88,8 +91,10 @@ public final class CardChecker {
         Outline outline = Outline.of(card, pack);
         InlineControl inline = InlineControl.of(card);
         List<Finding> findings = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Predicate<String> accepts = options.acceptor(text.length(), skipped);
         Consumer<Finding> report = f -> {
-            if (f.code() == Code.PLACEHOLDER && options.accepts(text.substring(f.start(), f.end()))) {
+            if (f.code() == Code.PLACEHOLDER && accepts.test(text.substring(f.start(), f.end()))) {
                 return;
             }
             Finding graded = withSeverity(pack, options, f);
@@ -105,15 +110,46 @@ public final class CardChecker {
             }
             try {
                 check.run(ctx);
-            } catch (RuntimeException e) {
+            } catch (RegexBudget.Exceeded e) {
+                skipped.add(e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
                 log.accept(check.getClass().getSimpleName() + " failed; the other checks still ran", e);
             }
         }
+        // Run once per section: a pattern over its budget is named once, a failing check logged once per card.
+        java.util.Set<String> failed = new java.util.HashSet<>();
         SectionFindings sections = SectionFindings.run(SECTION_CHECKS, ctx,
-                previous == null ? null : previous.sections(), cancelled, log);
+                previous == null ? null : previous.sections(), cancelled, (message, e) -> {
+                    if (e instanceof RegexBudget.Exceeded x) {
+                        if (!skipped.contains(x.getMessage())) {
+                            skipped.add(x.getMessage());
+                        }
+                    } else if (failed.add(message)) {
+                        log.accept(message, e);
+                    }
+                });
+        if (!skipped.isEmpty()) {
+            log.accept("user patterns skipped on this card: " + String.join("; ", skipped), null);
+        }
         findings.sort(Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end)
                 .thenComparing(f -> f.code().ordinal()));
-        return new CheckResult(card, pack, outline, List.copyOf(findings), sections);
+        return new CheckResult(card, pack, outline, capped(findings), sections);
+    }
+
+    /**
+     * At most {@link #MAX_FINDINGS}; past that, the first omitted finding's place says how many more there are,
+     * under its code (so a disable comment or setting for that code silences it too).
+     */
+    static List<Finding> capped(List<Finding> findings) {
+        if (findings.size() <= MAX_FINDINGS) {
+            return List.copyOf(findings);
+        }
+        Finding next = findings.get(MAX_FINDINGS);
+        List<Finding> out = new ArrayList<>(findings.subList(0, MAX_FINDINGS));
+        out.add(new Finding(next.code(), next.start(), next.end(), next.severity(), (findings.size() - MAX_FINDINGS)
+                + " more findings from here on are not reported: a card shows its first " + MAX_FINDINGS
+                + ". Fix these, and the rest appear.", next.section()));
+        return List.copyOf(out);
     }
 
     /** The parsed card only, for a file that is not checked (outline and folding still work on it). */

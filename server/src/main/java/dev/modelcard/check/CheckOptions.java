@@ -4,11 +4,15 @@ import dev.modelcard.pack.Code;
 import dev.modelcard.pack.GlossaryTerm;
 import dev.modelcard.pack.PlaceholderRule;
 import dev.modelcard.pack.RulePack;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 
@@ -17,6 +21,7 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
  * use, a severity or "off" per code, and extra placeholders, accepted placeholder texts and glossary terms.
  */
 public final class CheckOptions {
+    private static final Pattern EMPHASIS_MARKS = Pattern.compile("^[*_]+|[*_]+$");
     public static final CheckOptions DEFAULT = new CheckOptions(null, Map.of(), List.of(), List.of(), List.of());
 
     private final String template;
@@ -77,15 +82,32 @@ public final class CheckOptions {
         return extended.computeIfAbsent(pack, p -> p.withExtras(placeholders, glossary));
     }
 
-    /** True when a placeholder's text (without its emphasis markers) is one the user accepts. */
-    boolean accepts(String found) {
-        String bare = found.strip().replaceAll("^[*_]+|[*_]+$", "").strip();
-        return accept.stream().anyMatch(p -> {
-            try {
-                return RegexBudget.matcher(p, bare, bare.length()).matches();
-            } catch (RegexBudget.Exceeded e) {
-                return false;
+    /**
+     * Whether a placeholder's text (without its emphasis markers) is one the user accepts, for the placeholders of
+     * one card of {@code length} chars: each pattern has one budget for the card, and a pattern that spends it is
+     * dropped for the rest of the card, named in {@code skipped}.
+     */
+    Predicate<String> acceptor(int length, List<String> skipped) {
+        if (accept.isEmpty()) {
+            return found -> false;
+        }
+        List<Pattern> live = new ArrayList<>(accept);
+        Map<Pattern, RegexBudget.Budget> budgets = new HashMap<>();
+        return found -> {
+            String bare = EMPHASIS_MARKS.matcher(found.strip()).replaceAll("").strip();
+            for (Iterator<Pattern> it = live.iterator(); it.hasNext(); ) {
+                Pattern p = it.next();
+                try {
+                    RegexBudget.Budget b = budgets.computeIfAbsent(p, x -> new RegexBudget.Budget(length));
+                    if (RegexBudget.matcher(p, bare, b).matches()) {
+                        return true;
+                    }
+                } catch (RegexBudget.Exceeded e) {
+                    skipped.add("accept: " + e.getMessage());
+                    it.remove();
+                }
             }
-        });
+            return false;
+        };
     }
 }

@@ -27,7 +27,7 @@ final class FrontMatterCheck implements Check {
         Metadata.Problem p = card.metadata().problem();
         if (p != null) {
             ctx.report().accept(new Finding(Code.FRONT_MATTER, p.start(), p.end(), DiagnosticSeverity.Error,
-                    "Front matter is not valid YAML: " + p.reason() + ".", null));
+                    p.message(), null));
         }
     }
 }

@@ -6,6 +6,9 @@ import dev.modelcard.pack.Code;
 import dev.modelcard.pack.YamlMap;
 import dev.modelcard.text.LineIndex;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,20 +45,54 @@ public final class InlineControl {
      */
     private record Directive(Kind kind, int start, int end, int lastLine, Set<Code> codes) {}
 
-    private final List<Directive> directives;
     private final List<Finding> unknown;
     private final LineIndex lines;
+    /** Codes disabled by {@code disable-file} comments. */
+    private final Set<Code> wholeFile;
+    /** Per line: the codes a {@code disable-next-line} comment above it disables. */
+    private final Map<Integer, Set<Code>> nextLine;
+    /** The starts of the {@code disable} and {@code enable} comments, in order, and the codes off after each. */
+    private final int[] rangeStarts;
+    private final List<Set<Code>> offAfter;
 
     private InlineControl(List<Directive> directives, List<Finding> unknown, LineIndex lines) {
-        this.directives = directives;
         this.unknown = unknown;
         this.lines = lines;
+        // Each comment's effect is folded once, in order, so that asking about a finding is a lookup, not a walk
+        // over every comment (thousands of comments times thousands of findings).
+        Set<Code> file = EnumSet.noneOf(Code.class);
+        Map<Integer, Set<Code>> next = new HashMap<>();
+        List<Integer> starts = new ArrayList<>();
+        List<Set<Code>> states = new ArrayList<>();
+        Set<Code> off = EnumSet.noneOf(Code.class);
+        for (Directive d : directives) {
+            Set<Code> codes = d.codes().isEmpty() ? EnumSet.allOf(Code.class) : d.codes();
+            switch (d.kind()) {
+                case FILE -> file.addAll(codes);
+                case NEXT_LINE -> next.computeIfAbsent(d.lastLine() + 1, l -> EnumSet.noneOf(Code.class)).addAll(codes);
+                case DISABLE, ENABLE -> {
+                    off = EnumSet.copyOf(off);
+                    if (d.kind() == Kind.DISABLE) {
+                        off.addAll(codes);
+                    } else {
+                        off.removeAll(codes);
+                    }
+                    starts.add(d.start());
+                    states.add(off);
+                }
+            }
+        }
+        this.wholeFile = file;
+        this.nextLine = next;
+        this.rangeStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.offAfter = states;
     }
 
     /** The comments of a card, read from its HTML (never from code, where a comment is only an example). */
     public static InlineControl of(CardDocument card) {
         List<Directive> directives = new ArrayList<>();
         List<Finding> unknown = new ArrayList<>();
+        Map<String, String> messages = new HashMap<>(); // one "did you mean" per misspelling, not per comment
         String text = card.text();
         if (!text.contains(PREFIX)) {
             return new InlineControl(directives, unknown, card.lines()); // no comment to look for: no walk
@@ -67,7 +104,7 @@ public final class InlineControl {
                 if (from >= 0 && to <= text.length()) {
                     Matcher m = COMMENT.matcher(text).region(from, to);
                     while (m.find()) {
-                        Directive d = directive(card, m, unknown);
+                        Directive d = directive(card, m, unknown, messages);
                         if (d != null) {
                             directives.add(d);
                         }
@@ -80,7 +117,8 @@ public final class InlineControl {
         return new InlineControl(directives, unknown, card.lines());
     }
 
-    private static Directive directive(CardDocument card, Matcher m, List<Finding> unknown) {
+    private static Directive directive(CardDocument card, Matcher m, List<Finding> unknown,
+            Map<String, String> messages) {
         Kind kind = switch (m.group(1)) {
             case "disable" -> Kind.DISABLE;
             case "enable" -> Kind.ENABLE;
@@ -97,7 +135,8 @@ public final class InlineControl {
                 codes.add(code.get());
             } else {
                 unknown.add(new Finding(Code.UNKNOWN_RULE, w.start(), w.end(), DiagnosticSeverity.Warning,
-                        unknownMessage(w.group(), m.group(1)), null));
+                        messages.computeIfAbsent(w.group() + " " + m.group(1),
+                                k -> unknownMessage(w.group(), m.group(1))), null));
             }
         }
         if (named && codes.isEmpty()) {
@@ -119,36 +158,23 @@ public final class InlineControl {
 
     /** True when a finding at this place is silenced by a comment. */
     public boolean silences(Finding f) {
-        if (directives.isEmpty()) {
-            return false;
+        if (wholeFile.contains(f.code())) {
+            return true;
         }
-        int line = lines.lineOf(f.start());
-        boolean all = false;
-        Set<Code> named = EnumSet.noneOf(Code.class); // disabled codes; with `all`, the codes enabled again
-        for (Directive d : directives) {
-            if (d.kind() == Kind.FILE && covers(d, f.code())) {
-                return true;
-            }
-            if (d.kind() == Kind.NEXT_LINE && d.lastLine() + 1 == line && covers(d, f.code())) {
-                return true;
-            }
-            if (d.start() > f.start() || d.kind() == Kind.FILE || d.kind() == Kind.NEXT_LINE) {
-                continue;
-            }
-            boolean disable = d.kind() == Kind.DISABLE;
-            if (d.codes().isEmpty()) {
-                all = disable;
-                named.clear();
-            } else if (disable != all) {
-                named.addAll(d.codes());
-            } else {
-                named.removeAll(d.codes());
-            }
+        if (!nextLine.isEmpty() && nextLine.getOrDefault(lines.lineOf(f.start()), Set.of()).contains(f.code())) {
+            return true;
         }
-        return all != named.contains(f.code());
+        // The last disable or enable comment that starts at or before the finding decides.
+        int i = Arrays.binarySearch(rangeStarts, f.start());
+        int at = i >= 0 ? lastAt(i, f.start()) : -i - 2;
+        return at >= 0 && offAfter.get(at).contains(f.code());
     }
 
-    private static boolean covers(Directive d, Code code) {
-        return d.codes().isEmpty() || d.codes().contains(code);
+    private int lastAt(int i, int start) {
+        int at = i;
+        while (at + 1 < rangeStarts.length && rangeStarts[at + 1] == start) {
+            at++;
+        }
+        return at;
     }
 }

@@ -1,5 +1,6 @@
 package dev.modelcard.check;
 
+import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Heading;
 import dev.modelcard.markdown.Tree;
 import dev.modelcard.pack.PlaceholderRule;
@@ -8,8 +9,12 @@ import dev.modelcard.pack.SectionRule;
 import dev.modelcard.pack.Sentences;
 import dev.modelcard.pack.Titles;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.FencedCodeBlock;
@@ -34,6 +39,7 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 final class PlaceholderCheck implements Check {
     /** Instruction texts shorter than this are only matched in italics ("Examples:" is fine as plain prose). */
     private static final int MIN_PLAIN_INSTRUCTION_WORDS = 3;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     @Override
     public void run(CheckContext ctx) {
@@ -49,6 +55,8 @@ final class PlaceholderCheck implements Check {
             }
         }
         List<int[]> prose = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        Map<PlaceholderRule, RegexBudget.Budget> budgets = budgetsOf(ctx.card());
         Tree.walkBlocks(ctx.scope(), n -> {
             if (n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock || n instanceof HtmlBlock
                     || n instanceof Code || n instanceof HtmlInline || isAutolink(n)) {
@@ -73,7 +81,8 @@ final class PlaceholderCheck implements Check {
             }
             if (n instanceof Emphasis e) {
                 String text = Tree.plainText(e).strip();
-                String why = isInstruction(pack, text, 1) ? "template instruction" : matchEmphasis(emphasis, text);
+                String why = isInstruction(pack, text, 1) ? "template instruction"
+                        : matchEmphasis(emphasis, text, budgets, ctx.card().text().length(), skipped);
                 if (why != null) {
                     report(ctx, Tree.start(e), Tree.end(e), text, why);
                     return false;
@@ -87,7 +96,21 @@ final class PlaceholderCheck implements Check {
             }
             return true;
         });
-        scanProse(ctx, prose, inline);
+        scanProse(ctx, prose, inline, skipped);
+        if (!skipped.isEmpty()) {
+            throw new RegexBudget.Exceeded(String.join("; ", skipped)); // logged; the other findings stand
+        }
+    }
+
+    /**
+     * Each user pattern's read budget for one card version, shared by the sections it is checked in one at a
+     * time, so that a card of many sections cannot multiply a pattern's floor. Weak: gone with the version.
+     */
+    private static final Map<CardDocument, Map<PlaceholderRule, RegexBudget.Budget>> BUDGETS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static Map<PlaceholderRule, RegexBudget.Budget> budgetsOf(CardDocument card) {
+        return BUDGETS.computeIfAbsent(card, c -> new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     /**
@@ -160,10 +183,22 @@ final class PlaceholderCheck implements Check {
         return pack.isInstructionKey(key) && key.split(" ").length >= minWords;
     }
 
-    private static String matchEmphasis(List<PlaceholderRule> rules, String text) {
-        for (PlaceholderRule p : rules) {
-            if (RegexBudget.matcher(p.pattern(), text, text.length()).find()) {
-                return describe(p);
+    /**
+     * The first emphasis rule the text matches. Each rule has one budget for the card; one that spends it is
+     * dropped for the rest of the card (and named in {@code skipped}), and the other rules go on.
+     */
+    private static String matchEmphasis(List<PlaceholderRule> rules, String text,
+            Map<PlaceholderRule, RegexBudget.Budget> budgets, int cardLength, List<String> skipped) {
+        for (Iterator<PlaceholderRule> it = rules.iterator(); it.hasNext(); ) {
+            PlaceholderRule p = it.next();
+            try {
+                RegexBudget.Budget b = budgets.computeIfAbsent(p, x -> new RegexBudget.Budget(cardLength));
+                if (RegexBudget.matcher(p.pattern(), text, b).find()) {
+                    return describe(p);
+                }
+            } catch (RegexBudget.Exceeded e) {
+                skipped.add("emphasis: " + e.getMessage());
+                it.remove();
             }
         }
         return null;
@@ -192,7 +227,8 @@ final class PlaceholderCheck implements Check {
      * span (so never in code, HTML or a URL). Overlapping matches of different patterns ("TODO" inside
      * "[TODO: ...]") are reported once, the widest at the earliest start.
      */
-    private static void scanProse(CheckContext ctx, List<int[]> prose, List<PlaceholderRule> inline) {
+    private static void scanProse(CheckContext ctx, List<int[]> prose, List<PlaceholderRule> inline,
+            List<String> skipped) {
         if (prose.isEmpty() || inline.isEmpty()) {
             return;
         }
@@ -203,7 +239,6 @@ final class PlaceholderCheck implements Check {
         int to = prose.stream().mapToInt(r -> r[1]).max().orElse(from);
         List<int[]> found = new ArrayList<>();
         List<PlaceholderRule> why = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
         String lower = null;
         for (PlaceholderRule p : inline) {
             if (p.kind() == PlaceholderRule.Kind.TEXT) {
@@ -223,7 +258,9 @@ final class PlaceholderCheck implements Check {
                     continue;
                 }
             }
-            Matcher m = RegexBudget.matcher(p.pattern(), text, to - from).region(from, to);
+            Matcher m = RegexBudget.matcher(p.pattern(), text,
+                    budgetsOf(ctx.card()).computeIfAbsent(p, x -> new RegexBudget.Budget(text.length())))
+                    .region(from, to);
             m.useTransparentBounds(true);
             int before = found.size();
             try {
@@ -255,9 +292,6 @@ final class PlaceholderCheck implements Check {
             report(ctx, r[0], r[1], text.substring(r[0], r[1]), describe(why.get(i)));
             covered = r[1];
         }
-        if (!skipped.isEmpty()) {
-            throw new IllegalStateException(String.join("; ", skipped)); // logged; the other findings stand
-        }
     }
 
     private static boolean insideOne(List<int[]> spans, int[] starts, int start, int end) {
@@ -282,7 +316,7 @@ final class PlaceholderCheck implements Check {
     private static void report(CheckContext ctx, int start, int end, String text, String why) {
         Heading h = ctx.card().headingBefore(start);
         String where = h == null ? "" : " in " + Requirements.quote(h.text());
-        String shown = text.strip().replaceAll("\\s+", " ");
+        String shown = SPACES.matcher(text.strip()).replaceAll(" ");
         if (shown.length() > 60) {
             shown = shown.substring(0, 57) + "\u2026";
         }

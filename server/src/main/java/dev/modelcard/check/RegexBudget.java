@@ -12,8 +12,24 @@ import java.util.regex.Pattern;
 final class RegexBudget implements CharSequence {
     /** A pattern read the text far more often than any sane pattern needs. */
     static final class Exceeded extends RuntimeException {
-        Exceeded(String pattern) {
-            super("the pattern " + pattern + " backtracks too much on this card; it was skipped", null, false, false);
+        Exceeded(String message) {
+            super(message, null, false, false);
+        }
+
+        static Exceeded of(String pattern) {
+            return new Exceeded("the pattern " + pattern + " backtracks too much on this card; it was skipped");
+        }
+    }
+
+    /**
+     * The reads one pattern may make over one card, shared by all its matches there: a pattern run once per
+     * placeholder pays the floor once, not once per match.
+     */
+    static final class Budget {
+        private long left;
+
+        Budget(long searched) {
+            this.left = FLOOR + PER_CHAR * searched;
         }
     }
 
@@ -22,25 +38,29 @@ final class RegexBudget implements CharSequence {
     private static final long FLOOR = 1_000_000;
 
     private final String text;
-    private final long limit;
+    private final Budget budget;
     private final String pattern;
-    private long reads;
 
-    private RegexBudget(String text, long searched, String pattern) {
+    private RegexBudget(String text, Budget budget, String pattern) {
         this.text = text;
-        this.limit = FLOOR + PER_CHAR * searched;
+        this.budget = budget;
         this.pattern = pattern;
     }
 
     /** A matcher over {@code text} whose search of {@code searched} chars is bounded. */
     static Matcher matcher(Pattern p, String text, long searched) {
-        return p.matcher(new RegexBudget(text, searched, p.pattern()));
+        return matcher(p, text, new Budget(searched));
+    }
+
+    /** A matcher over {@code text} that draws on a budget shared with other matches of the same pattern. */
+    static Matcher matcher(Pattern p, String text, Budget budget) {
+        return p.matcher(new RegexBudget(text, budget, p.pattern()));
     }
 
     @Override
     public char charAt(int index) {
-        if (++reads > limit) {
-            throw new Exceeded(pattern);
+        if (--budget.left < 0) {
+            throw Exceeded.of(pattern);
         }
         return text.charAt(index);
     }

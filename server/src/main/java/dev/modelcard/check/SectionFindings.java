@@ -80,7 +80,7 @@ public final class SectionFindings {
         for (Check check : checks) {
             try {
                 check.run(section);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
                 log.accept(check.getClass().getSimpleName() + " failed; the other checks still ran", e);
             }
         }
@@ -93,7 +93,8 @@ public final class SectionFindings {
         }
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            out.add(new Finding(f.code(), f.start() + by, f.end() + by, f.severity(), f.message(), f.section()));
+            out.add(new Finding(f.code(), f.start() + by, f.end() + by, f.severity(), f.message(), f.section(),
+                    f.replacement()));
         }
         return out;
     }

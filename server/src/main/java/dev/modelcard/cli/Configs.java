@@ -5,6 +5,7 @@ import dev.modelcard.check.CheckOptions;
 import dev.modelcard.config.ConfigLoader;
 import dev.modelcard.config.ConfigFinder;
 import dev.modelcard.config.ProjectConfig;
+import dev.modelcard.files.RegularFiles;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import java.io.PrintWriter;
@@ -103,9 +104,8 @@ final class Configs {
      * folder); a file named with {@code --config} is the user's choice.
      */
     private ProjectConfig read(Path file) {
-        Path root = explicit != null ? null : ConfigFinder.repositoryOf(file);
-        ConfigLoader loader = new ConfigLoader(p -> root == null || p.toAbsolutePath().normalize().startsWith(root),
-                ConfigLoader::readDisk);
+        Path root = explicit != null ? null : RegularFiles.real(ConfigFinder.repositoryOf(file));
+        ConfigLoader loader = new ConfigLoader(p -> root == null || p.startsWith(root), ConfigLoader::readDisk);
         return loader.load(file);
     }
 

@@ -1,6 +1,7 @@
 package dev.modelcard.config;
 
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -25,7 +26,8 @@ public final class ConfigFinder {
      * {@code .git} or the file system root, as the command line does.
      */
     public static Optional<Path> nearest(Path card, Path stop) {
-        return nearest(card, stop, Files::isRegularFile);
+        // A link or special file is found too, so that reading it is refused with a reason, not skipped unseen.
+        return nearest(card, stop, f -> Files.exists(f, LinkOption.NOFOLLOW_LINKS));
     }
 
     /** As {@link #nearest(Path, Path)}, with {@code exists} deciding which files there are (an editor's too). */

@@ -1,5 +1,6 @@
 package dev.modelcard.config;
 
+import dev.modelcard.files.RegularFiles;
 import dev.modelcard.pack.PackException;
 import dev.modelcard.pack.PackLoader;
 import dev.modelcard.pack.PackProblem;
@@ -8,9 +9,6 @@ import dev.modelcard.pack.PlaceholderRule;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.YamlMap;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +54,21 @@ public final class ConfigLoader {
         return new ConfigLoader(p -> true, ConfigLoader::readDisk);
     }
 
+    /** A regular file's text, at most the size a pack may have; null when it cannot (or must not) be read. */
     public static String readDisk(Path p) {
         try {
-            return Files.readString(p, StandardCharsets.UTF_8);
+            return RegularFiles.read(p, PackLoader.MAX_PACK_CHARS);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether a file may be read: its real path (every link resolved) must be allowed, so a link inside the
+     * workspace cannot lead outside it.
+     */
+    private boolean allows(Path file) {
+        return allowed.test(RegularFiles.real(file));
     }
 
     /** A configuration file, with the files it extends merged beneath it. */
@@ -70,6 +77,10 @@ public final class ConfigLoader {
     }
 
     private ProjectConfig load(Path file, List<Path> chain) {
+        if (!allows(file)) {
+            return problem(file, 1, 1, file + " leads outside the workspace (" + RegularFiles.real(file)
+                    + "); refused");
+        }
         String text = reader.apply(file);
         if (text == null) {
             return problem(file, 1, 1, "cannot read " + file);
@@ -103,8 +114,9 @@ public final class ConfigLoader {
                 map.problem(map.value("extends"), "'extends' makes a cycle: " + chain + " -> " + target);
             } else if (chain.size() >= MAX_EXTENDS) {
                 map.problem(map.value("extends"), "'extends' goes deeper than " + MAX_EXTENDS + " files");
-            } else if (!allowed.test(target)) {
-                map.problem(map.value("extends"), "'extends' points outside the workspace (" + target + "); refused");
+            } else if (!allows(target)) {
+                map.problem(map.value("extends"), "'extends' points outside the workspace ("
+                        + RegularFiles.real(target) + "); refused");
             } else if (reader.apply(target) == null) {
                 map.problem(map.value("extends"), "'extends' names a file that cannot be read: " + target);
             } else {
@@ -157,8 +169,8 @@ public final class ConfigLoader {
                 return null;
             }
             Path p = dir.resolve(s).normalize();
-            if (limitPaths && !allowed.test(p)) {
-                map.problem(n, "pack '" + s + "' is outside the workspace (" + p + "); refused");
+            if (limitPaths && !allows(p)) {
+                map.problem(n, "pack '" + s + "' is outside the workspace (" + RegularFiles.real(p) + "); refused");
                 return null;
             }
             if (reader.apply(p) == null) {
@@ -183,7 +195,7 @@ public final class ConfigLoader {
                 return null;
             }
             try {
-                return new ProjectConfig.Ignore(dir, glob, FileSystems.getDefault().getPathMatcher("glob:" + glob));
+                return new ProjectConfig.Ignore(dir, glob, Glob.of(glob));
             } catch (IllegalArgumentException e) {
                 map.problem(n, "'" + glob + "' is not a valid glob: " + e.getMessage());
                 return null;

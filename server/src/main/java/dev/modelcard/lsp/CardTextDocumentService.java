@@ -73,8 +73,13 @@ final class CardTextDocumentService implements TextDocumentService {
         this.log = log;
     }
 
+    /**
+     * No new requests (the protocol gate refuses them after {@code shutdown}); those under way finish. Not
+     * {@code shutdownNow}: an interrupt that lands while an answer is written closes an interruptible output
+     * channel, and every later answer with it.
+     */
     void shutdown() {
-        requests.shutdownNow();
+        requests.shutdown();
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.modelcard.pack.PackRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
@@ -56,6 +58,9 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     private final CompletableFuture<CardChecker> bundled = new CompletableFuture<>();
     private final AtomicBoolean packsLoading = new AtomicBoolean();
     private volatile boolean shutdown;
+    /** What the client sent at start: later settings are laid over it, never in place of it. */
+    private volatile Object initOptions;
+    private final Set<String> logged = ConcurrentHashMap.newKeySet();
     private final Projects projects;
     private final Models models;
     private final Validator validator;
@@ -68,7 +73,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         this.projects = new Projects(() -> settings, docs::get, () -> {
             loadBundled();
             return bundled.join();
-        }, m -> log.show(MessageType.Error, m));
+        }, m -> log.show(MessageType.Error, m), this::checkLog);
         this.models = new Models(projects);
         this.validator = new Validator(docs, models, projects, () -> settings, log);
         this.textService = new CardTextDocumentService(docs, models, validator, projects, this::recheckAll,
@@ -87,7 +92,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         projects.setRoots(roots(params));
         support = ClientSupport.of(params.getCapabilities());
-        applySettings(params.getInitializationOptions());
+        initOptions = params.getInitializationOptions();
+        applySettings(initOptions);
         TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
         sync.setOpenClose(true);
         sync.setChange(TextDocumentSyncKind.Incremental);
@@ -166,7 +172,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         item.setSection("modelcard");
         c.configuration(new ConfigurationParams(List.of(item))).thenAccept(answer -> {
             if (answer != null && !answer.isEmpty() && answer.get(0) != null) {
-                applySettings(answer.get(0));
+                applySettings(Settings.over(initOptions, answer.get(0)));
                 recheckAll();
             }
         }).exceptionally(e -> {
@@ -207,12 +213,12 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     void updateSettings(Object raw) {
         if (raw instanceof JsonObject o && (o.has("modelcard") || o.has("template") || o.has("rules")
                 || o.has("packs") || o.has("debounceMs"))) {
-            applySettings(raw);
+            applySettings(Settings.over(initOptions, raw));
             recheckAll();
         } else if (support.configuration()) {
             pullSettings();
         } else {
-            applySettings(raw);
+            applySettings(Settings.over(initOptions, raw));
             recheckAll();
         }
     }
@@ -256,13 +262,23 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         }
     }
 
+    /**
+     * What a check tells: each distinct message once (a skipped pattern would otherwise be logged again on every
+     * keystroke), a bounded number of them.
+     */
+    private void checkLog(String message, Throwable e) {
+        if (logged.size() < 1000 && logged.add(message + e)) {
+            log.error(message, e);
+        }
+    }
+
     private void loadBundled() {
         if (!packsLoading.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(() -> {
             try {
-                bundled.complete(new CardChecker(PackRegistry.bundled(), log::error));
+                bundled.complete(new CardChecker(PackRegistry.bundled(), this::checkLog));
             } catch (RuntimeException | Error e) {
                 log.error("cannot load the rule packs", e);
                 bundled.completeExceptionally(e);

@@ -4,17 +4,20 @@ import dev.modelcard.check.CardChecker;
 import dev.modelcard.config.ConfigFinder;
 import dev.modelcard.config.ConfigLoader;
 import dev.modelcard.config.ProjectConfig;
+import dev.modelcard.files.RegularFiles;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import dev.modelcard.text.TextDocument;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -33,6 +36,7 @@ final class Projects {
     private final Function<String, TextDocument> openDocs;
     private final Supplier<CardChecker> bundled;
     private final Consumer<String> report;
+    private final BiConsumer<String, Throwable> checkLog;
     private volatile List<Path> roots = List.of();
     // Replaced, not cleared, on a change: a read under way finishes into the old map, never into the new one.
     private volatile Map<Path, ProjectConfig> configs = new ConcurrentHashMap<>();
@@ -42,13 +46,15 @@ final class Projects {
      * @param openDocs the open document of a URI, or null
      * @param bundled the checker with the bundled packs only (loaded at start)
      * @param report told once about each problem of a pack
+     * @param checkLog told when a check fails or skips a pattern
      */
     Projects(Supplier<Settings> settings, Function<String, TextDocument> openDocs, Supplier<CardChecker> bundled,
-            Consumer<String> report) {
+            Consumer<String> report, BiConsumer<String, Throwable> checkLog) {
         this.settings = settings;
         this.openDocs = openDocs;
         this.bundled = bundled;
         this.report = report;
+        this.checkLog = checkLog;
     }
 
     void setRoots(List<Path> folders) {
@@ -79,7 +85,7 @@ final class Projects {
         if (card != null) {
             Path stop = rootOf(card).orElse(card.toAbsolutePath().normalize().getParent());
             Optional<Path> file = ConfigFinder.nearest(card, stop,
-                    f -> openDocs.apply(f.toUri().toString()) != null || Files.isRegularFile(f));
+                    f -> openDocs.apply(f.toUri().toString()) != null || Files.exists(f, LinkOption.NOFOLLOW_LINKS));
             if (file.isPresent()) {
                 config = config.with(configs.computeIfAbsent(file.get(), f -> loader(stop).load(f)));
             }
@@ -101,10 +107,10 @@ final class Projects {
         return roots.stream().filter(p::startsWith).max((a, b) -> Integer.compare(a.getNameCount(), b.getNameCount()));
     }
 
-    /** Reads inside the workspace folders, or under {@code fallback} when there are none. */
+    /** Reads inside the workspace folders, or under {@code fallback} when there are none (real paths both). */
     private ConfigLoader loader(Path fallback) {
-        List<Path> allowed = roots.isEmpty() ? List.of(fallback) : roots;
-        return new ConfigLoader(p -> allowed.stream().anyMatch(p.toAbsolutePath().normalize()::startsWith), this::read);
+        List<Path> allowed = (roots.isEmpty() ? List.of(fallback) : roots).stream().map(RegularFiles::real).toList();
+        return new ConfigLoader(p -> allowed.stream().anyMatch(p::startsWith), this::read);
     }
 
     private String read(Path p) {
@@ -117,7 +123,7 @@ final class Projects {
         for (PackProblem p : registry.problems()) {
             report.accept("rule pack not used: " + p);
         }
-        return new CardChecker(registry, (m, e) -> report.accept(m + ": " + e));
+        return new CardChecker(registry, checkLog);
     }
 
     static Path path(String uri) {

@@ -1,5 +1,6 @@
 package dev.modelcard.lsp;
 
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -8,7 +9,11 @@ import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 
 /** Runs the server over a pair of streams. */
@@ -37,11 +42,38 @@ public final class ServerLauncher {
         });
     }
 
+    /** LSP4J's launcher with a reader that keeps its place after a bad message. */
+    private static final class Builder extends LSPLauncher.Builder<ModelCardClient> {
+        private final ProtocolGate gate;
+        private MessageJsonHandler json;
+        private RemoteEndpoint endpoint;
+
+        Builder(ProtocolGate gate) {
+            this.gate = gate;
+        }
+
+        @Override
+        protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
+            json = jsonHandler;
+            endpoint = super.createRemoteEndpoint(jsonHandler);
+            return endpoint;
+        }
+
+        @Override
+        protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer ignored, MessageConsumer consumer,
+                ModelCardClient remoteProxy) {
+            return new ConcurrentMessageProcessor(new FramedMessageProducer(new BufferedInputStream(input), json,
+                    endpoint, m -> System.err.println("[modelcard warning] " + m), gate::unreadable), consumer);
+        }
+    }
+
     /** Listens until the input ends; returns 0 when the client shut the server down first, else 1. */
     public static int run(InputStream in, OutputStream out, IntConsumer exit) {
         ModelCardServer server = new ModelCardServer(exit);
-        Launcher<ModelCardClient> launcher = new LSPLauncher.Builder<ModelCardClient>().setLocalService(server)
-                .setRemoteInterface(ModelCardClient.class).setInput(in).setOutput(out).create();
+        ProtocolGate gate = new ProtocolGate(m -> System.err.println("[modelcard warning] " + m));
+        Launcher<ModelCardClient> launcher = new Builder(gate).setLocalService(server)
+                .setRemoteInterface(ModelCardClient.class).setInput(in).setOutput(out).wrapMessages(gate::wrap)
+                .create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();
         try {

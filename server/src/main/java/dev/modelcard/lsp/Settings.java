@@ -22,6 +22,33 @@ public record Settings(ProjectConfig config, Integer debounceMs) {
     /** The adaptive delay never waits longer than this. */
     static final int MAX_AUTO_DEBOUNCE_MS = 250;
 
+    /**
+     * Settings from a later source laid over those of the start ({@code initializationOptions}): a key the later
+     * one has wins, a key it lacks keeps its first value. Several clients answer {@code workspace/configuration}
+     * with {@code {}}, which must not undo what they sent at start.
+     */
+    static JsonElement over(Object first, Object later) {
+        JsonObject base = section(first);
+        JsonObject top = section(later);
+        if (base == null) {
+            return top;
+        }
+        JsonObject merged = base.deepCopy();
+        if (top != null) {
+            top.entrySet().forEach(e -> merged.add(e.getKey(), e.getValue()));
+        }
+        return merged;
+    }
+
+    private static JsonObject section(Object options) {
+        JsonElement tree = options instanceof JsonElement e ? e : options == null ? null
+                : new com.google.gson.Gson().toJsonTree(options);
+        if (!(tree instanceof JsonObject o)) {
+            return null;
+        }
+        return o.has("modelcard") && o.get("modelcard").isJsonObject() ? o.getAsJsonObject("modelcard") : o;
+    }
+
     /** @param base the folder relative pack paths are resolved against */
     public static Settings from(Object options, Path base, ServerLog log) {
         JsonElement tree = options instanceof JsonElement e ? e : options == null ? null

@@ -12,8 +12,23 @@ import org.commonmark.parser.Parser;
 
 /** Parses card text. Thread-safe: one instance serves every document. */
 public final class CardParser {
+    /** Far above any real table (a 5,000 × 20 table); past it the parser gives up, and tables are read as text. */
+    static final int MAX_TABLE_CELLS = 100_000;
+    /**
+     * commonmark copies the text of every {@code ![} opener when a {@code ]} closes it: a paragraph's openers
+     * times its length. Past this product the paragraph's {@code ![} are read as {@code [}: links, not images,
+     * same offsets. A real paragraph with fifty badges is below 100,000.
+     */
+    static final long MAX_IMAGE_OPENER_COST = 20_000_000;
+
+    /** See {@link #breakLongRuns}. */
+    static final int MAX_RUN_LINES = 5000;
+
     private final Parser parser = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
+            .extensions(List.of(TablesExtension.builder().maxCells(MAX_TABLE_CELLS).build()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+            .build();
+    private final Parser withoutTables = Parser.builder()
             .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
             .build();
 
@@ -40,9 +55,17 @@ public final class CardParser {
         return incremental != null ? incremental : full(text, lines);
     }
 
-    /** Parses a piece of body text on its own (offsets from 0). */
+    /**
+     * Parses body text, the whole card's or a piece of it (offsets from 0), with the guards against commonmark's
+     * quadratic cases: image openers, long runs of lines, tables past {@link #MAX_TABLE_CELLS} (read as text).
+     */
     Document parseBody(String body) {
-        return (Document) parser.parse(body);
+        String guarded = breakLongRuns(defuseImageOpeners(body));
+        try {
+            return (Document) parser.parse(guarded);
+        } catch (IllegalArgumentException tooManyCells) {
+            return (Document) withoutTables.parse(guarded);
+        }
     }
 
     private CardDocument full(String text, LineIndex lines) {
@@ -50,8 +73,7 @@ public final class CardParser {
         // The front matter is blanked (line breaks kept) rather than cut off, so that every source span is
         // already an offset into the whole text.
         String body = fm != null && fm.closed() ? blank(text, fm.end()) : text;
-        Document root = (Document) parser.parse(body);
-        return assemble(text, lines, fm, root, null);
+        return assemble(text, lines, fm, parseBody(body), null);
     }
 
     /** The card over a parsed root: its top-level blocks and headings. */
@@ -101,6 +123,70 @@ public final class CardParser {
             e--;
         }
         return e;
+    }
+
+    /**
+     * The text with every {@link #MAX_RUN_LINES}th line of a longer run of lines that start with a non-letter
+     * blanked (line breaks kept). commonmark copies a paragraph's lines each time such a line might start a
+     * list: a paragraph of n such lines costs n squared. No real card has a block that long.
+     */
+    static String breakLongRuns(String text) {
+        char[] chars = null;
+        int run = 0;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+                continue;
+            }
+            int first = lineStart;
+            while (first < i && (text.charAt(first) == ' ' || text.charAt(first) == '\t')) {
+                first++;
+            }
+            if (first == i) {
+                run = 0;
+            } else if (Character.isLetter(text.charAt(first))) {
+                run = 0; // commonmark skips block starts for such a line
+            } else if (++run >= MAX_RUN_LINES) {
+                chars = chars != null ? chars : text.toCharArray();
+                java.util.Arrays.fill(chars, lineStart, i, ' ');
+                run = 0;
+            }
+            lineStart = i + 1;
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    /** The text with the {@code !} of {@code ![} blanked in each paragraph where they would cost too much. */
+    static String defuseImageOpeners(String text) {
+        char[] chars = null;
+        int chunk = 0;
+        long openers = 0;
+        boolean blankLine = true;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                boolean end = i == text.length() || blankLine;
+                if (end) {
+                    if (openers * (i - chunk) > MAX_IMAGE_OPENER_COST) {
+                        chars = chars != null ? chars : text.toCharArray();
+                        for (int j = chunk; j + 1 < i; j++) {
+                            if (chars[j] == '!' && chars[j + 1] == '[') {
+                                chars[j] = ' ';
+                            }
+                        }
+                    }
+                    chunk = i + 1;
+                    openers = 0;
+                }
+                blankLine = true;
+            } else {
+                blankLine &= c == ' ' || c == '\t';
+                if (c == '!' && i + 1 < text.length() && text.charAt(i + 1) == '[') {
+                    openers++;
+                }
+            }
+        }
+        return chars == null ? text : new String(chars);
     }
 
     private static String blank(String text, int end) {

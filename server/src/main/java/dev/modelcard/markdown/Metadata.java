@@ -28,8 +28,16 @@ public final class Metadata {
             java.util.regex.Pattern.compile("(?m)^([A-Za-z_][\\w-]*)[ \\t]*:(?=[ \\t]|$)");
     static final Metadata NONE = new Metadata(null, null, null, null);
 
-    /** Where the YAML could not be read, as card offsets, and why. */
-    public record Problem(int start, int end, String reason) {}
+    /** Where the YAML could not be read, as card offsets, and why, as a whole message. */
+    public record Problem(int start, int end, String message) {
+        static Problem invalid(int start, int end, String reason) {
+            return new Problem(start, end, "Front matter is not valid YAML: " + reason + ".");
+        }
+
+        static Problem refused(int start, int end, String why) {
+            return new Problem(start, end, "Front matter " + why + "; it was not read.");
+        }
+    }
 
     private final CardDocument card;
     private final FrontMatter fm;
@@ -48,16 +56,15 @@ public final class Metadata {
         if (fm == null || !fm.closed()) {
             return NONE;
         }
-        String yaml = card.text().substring(fm.yamlStart(), fm.yamlEnd());
-        if (yaml.length() > MAX_CHARS) {
-            return new Metadata(card, fm, null, new Problem(fm.openStart(), fm.openEnd(),
-                    "the front matter is larger than 1 MiB; it is not read"));
+        if (fm.yamlEnd() - fm.yamlStart() > MAX_CHARS) {
+            return new Metadata(card, fm, null, Problem.refused(fm.openStart(), fm.openEnd(), "is larger than 1 MiB"));
         }
+        String yaml = card.text().substring(fm.yamlStart(), fm.yamlEnd());
         int[] deep = PackLoader.tooDeep(yaml);
         if (deep != null) {
-            int at = card.lines().lineStart(card.lines().lineOf(fm.yamlStart()) + deep[0] - 1) + deep[1] - 1;
-            return new Metadata(card, fm, null, new Problem(at, at + 1,
-                    "it is nested deeper than " + PackLoader.MAX_DEPTH + " levels; it is not read"));
+            int at = card.lines().offset(card.lines().lineOf(fm.yamlStart()) + deep[0] - 1, deep[1] - 1);
+            return new Metadata(card, fm, null, Problem.refused(at, Math.min(at + 1, fm.yamlEnd()),
+                    "is nested deeper than " + PackLoader.MAX_DEPTH + " levels"));
         }
         LoadSettings settings = LoadSettings.builder()
                 .setLabel("front matter")
@@ -66,6 +73,7 @@ public final class Metadata {
                 .setAllowDuplicateKeys(false)
                 .setCodePointLimit(MAX_CHARS)
                 .setUseMarks(true)
+                .setBufferSize(yaml.length() + 1) // one refill: the reader's window copies are quadratic otherwise
                 .build();
         Metadata partial = new Metadata(card, fm, null, null);
         try {
@@ -74,19 +82,18 @@ public final class Metadata {
             ScalarNode twice = root == null ? null : duplicateKey(root);
             if (twice != null) {
                 int[] range = partial.lineRange(twice.getStartMark().orElseThrow());
-                return new Metadata(card, fm, null, new Problem(range[0], range[1],
+                return new Metadata(card, fm, null, Problem.invalid(range[0], range[1],
                         "found duplicate key " + twice.getValue()));
             }
             return new Metadata(card, fm, root, null);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
             int[] range = mark.map(partial::lineRange).orElse(new int[] {fm.openStart(), fm.openEnd()});
-            return new Metadata(card, fm, null, new Problem(range[0], range[1], reason(e.getProblem(), e)));
+            return new Metadata(card, fm, null, Problem.invalid(range[0], range[1], reason(e.getProblem(), e)));
         } catch (YamlEngineException e) {
-            return new Metadata(card, fm, null, new Problem(fm.openStart(), fm.openEnd(), reason(e.getMessage(), e)));
+            return new Metadata(card, fm, null, Problem.invalid(fm.openStart(), fm.openEnd(), reason(e.getMessage(), e)));
         } catch (StackOverflowError e) {
-            return new Metadata(card, fm, null, new Problem(fm.openStart(), fm.openEnd(),
-                    "it is nested too deeply; it is not read"));
+            return new Metadata(card, fm, null, Problem.refused(fm.openStart(), fm.openEnd(), "is nested too deeply"));
         }
     }
 

@@ -38,14 +38,14 @@ public final class PackLoader {
     private static final Set<String> PLACEHOLDER_KEYS = Set.of("text", "regex", "line", "emphasis", "description");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** Packs are small hand-written files; anything larger is refused before it is parsed. */
-    static final int MAX_PACK_CHARS = 2 * 1024 * 1024;
+    public static final int MAX_PACK_CHARS = 2 * 1024 * 1024;
     /** Far deeper than a pack or configuration needs (they nest about five levels). */
     public static final int MAX_DEPTH = 64;
 
     private PackLoader() {}
 
     /** Safe YAML settings: no aliases to speak of, bounded nesting and size, duplicate keys refused. */
-    public static LoadSettings yamlSettings(String label) {
+    public static LoadSettings yamlSettings(String label, int length) {
         return LoadSettings.builder()
                 .setLabel(label)
                 .setAllowDuplicateKeys(false)
@@ -53,6 +53,9 @@ public final class PackLoader {
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(MAX_PACK_CHARS)
                 .setUseMarks(true)
+                // The reader copies its window each time it refills it while a token is open: with the default
+                // 1 KiB buffer a long comment or scalar costs its length squared. One buffer for the whole text.
+                .setBufferSize(Math.max(1024, length + 1))
                 .build();
     }
 
@@ -70,7 +73,7 @@ public final class PackLoader {
                     + MAX_DEPTH + " levels; refused")));
         }
         try {
-            LoadSettings settings = yamlSettings(file);
+            LoadSettings settings = yamlSettings(file, text.length());
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
             Optional<Node> single = composer.getSingleNode();
             if (single.isEmpty()) {
@@ -91,8 +94,9 @@ public final class PackLoader {
     }
 
     /**
-     * Where a text nests flow collections ({@code [[[...}) or indents blocks past any real data file's depth, as
-     * line and column; null when it does not. The YAML composer recurses per level, so this is checked first.
+     * Where a text nests flow collections ({@code [[[...}) or indents blocks ({@code "- - - ..."} counts as
+     * indentation) past any real data file's depth, as line and column; null when it does not. The YAML parser
+     * recurses per level, so this is checked before parsing (front matter too).
      */
     public static int[] tooDeep(String text) {
         int depth = 0;
@@ -114,7 +118,10 @@ public final class PackLoader {
             } else if ((c == ']' || c == '}') && depth > 0) {
                 depth--;
             }
-            indent &= c == ' ' || c == '\t';
+            // A block sequence or key indicator opens a level as surely as indentation does.
+            boolean indicator = (c == '-' || c == '?' || c == ':') && i + 1 < text.length()
+                    && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t');
+            indent &= c == ' ' || c == '\t' || indicator;
             if (indent && i - lineStart >= 2 * MAX_DEPTH) {
                 return new int[] {line, i - lineStart + 1};
             }

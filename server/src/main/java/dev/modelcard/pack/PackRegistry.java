@@ -1,5 +1,6 @@
 package dev.modelcard.pack;
 
+import dev.modelcard.files.RegularFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -109,7 +110,7 @@ public final class PackRegistry {
         List<PackProblem> unreadable = new ArrayList<>();
         for (Path f : files) {
             try {
-                sources.add(new Source(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
+                sources.add(new Source(f.toString(), RegularFiles.read(f, PackLoader.MAX_PACK_CHARS)));
             } catch (IOException | RuntimeException e) {
                 unreadable.add(new PackProblem(f.toString(), 1, 1, "cannot read pack: " + e.getMessage()));
             }
