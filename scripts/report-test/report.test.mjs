@@ -70,20 +70,20 @@ async function choose(id, value) {
 test('a section per template, a row per card, a cell per template section, nothing from the network', async () => {
   assert.deepEqual(external, []);
   assert.deepEqual(await page.$$eval('section.template', (s) => s.map((x) => x.dataset.template)),
-    ['bioimage-io', 'czi']);
+    ['bioimage-io', 'czi', 'huggingface']);
   const all = await rows();
   assert.deepEqual(all.map((r) => r.card), [
     'cards/examples/bioimage-complete/README.md', 'cards/examples/bioimage-draft/README.md', 'cards/new-unet/README.md',
     'cards/examples/czi-complete/README.md', 'cards/examples/czi-draft/README.md', 'cards/halfway-model/README.md',
-    'cards/new-czi-model/README.md']);
+    'cards/new-czi-model/README.md', 'cards/examples/huggingface-draft/README.md']);
   const columns = await page.$$eval('section.template', (s) => s.map((x) => x.querySelectorAll('th.section').length));
   for (const r of all) {
-    assert.equal(r.cells, columns[r.template === 'czi' ? 1 : 0], r.card);
+    assert.equal(r.cells, columns[['bioimage-io', 'czi', 'huggingface'].indexOf(r.template)], r.card);
   }
   const totals = await page.$$eval('section.template', (s) => s.map((x) => x.querySelectorAll('td.total').length));
   assert.deepEqual(totals, columns);
-  assert.match(await page.$eval('#summary', (e) => e.textContent), /^7 cards checked, 1 skipped: \d+ warnings/);
-  assert.equal(await page.$eval('#shown', (e) => e.textContent), '7 of 7 cards shown');
+  assert.match(await page.$eval('#summary', (e) => e.textContent), /^8 cards checked, 1 skipped: \d+ errors, \d+ warnings/);
+  assert.equal(await page.$eval('#shown', (e) => e.textContent), '8 of 8 cards shown');
 });
 
 test('a complete card is complete in every cell; the halfway card misses the performance sections', async () => {
@@ -103,7 +103,7 @@ test('the filters show only the matching cards and templates', async () => {
   let shown = (await rows()).filter((r) => !r.hidden);
   assert.ok(shown.length > 0 && shown.every((r) => r.states.split(' ').includes('missing')));
   assert.ok(shown.some((r) => r.card === 'cards/halfway-model/README.md'));
-  assert.equal(await page.$eval('#shown', (e) => e.textContent), `${shown.length} of 7 cards shown`);
+  assert.equal(await page.$eval('#shown', (e) => e.textContent), `${shown.length} of 8 cards shown`);
 
   await choose('status-filter', 'complete');
   shown = (await rows()).filter((r) => !r.hidden).map((r) => r.card);
@@ -111,10 +111,10 @@ test('the filters show only the matching cards and templates', async () => {
 
   await choose('status-filter', 'all');
   await choose('template-filter', 'czi');
-  assert.deepEqual(await page.$$eval('section.template', (s) => s.map((x) => x.hidden)), [true, false]);
-  assert.equal(await page.$eval('#shown', (e) => e.textContent), '4 of 7 cards shown');
+  assert.deepEqual(await page.$$eval('section.template', (s) => s.map((x) => x.hidden)), [true, false, true]);
+  assert.equal(await page.$eval('#shown', (e) => e.textContent), '4 of 8 cards shown');
   await choose('template-filter', 'all');
-  assert.equal(await page.$eval('#shown', (e) => e.textContent), '7 of 7 cards shown');
+  assert.equal(await page.$eval('#shown', (e) => e.textContent), '8 of 8 cards shown');
 });
 
 test('each finding links to its file and line, and each card to its findings', async () => {
