@@ -1,5 +1,6 @@
 package dev.modelcard.cli;
 
+import dev.modelcard.Links;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The checker never passes over input in silence: each case is named on stderr and in JSON, and exits 2. */
+@org.junit.jupiter.api.extension.ExtendWith(Links.class)
 class NeverSkipTest {
     record Run(int exit, String out, String err) {}
 
@@ -66,7 +68,7 @@ class NeverSkipTest {
     void aLinkedReadmeInsideATreeIsNamedAndTheRestStillComesOut(@TempDir Path dir) throws Exception {
         Path good = write(dir, "a/README.md", Cards.CZI);
         Path outside = write(dir, "elsewhere.md", Cards.CZI);
-        Path link = Files.createSymbolicLink(dir.resolve("b/README.md").toAbsolutePath(),
+        Path link = Links.create(dir.resolve("b/README.md").toAbsolutePath(),
                 Files.createDirectories(dir.resolve("b")).resolve("../elsewhere.md"));
         Run r = run("check", dir.toString());
         assertEquals(link + ": a symbolic link; links inside a folder are not followed (name the file to check it)\n",
@@ -110,7 +112,7 @@ class NeverSkipTest {
 
     @Test
     void aLinkToADeviceGivenAsACardIsNotRead(@TempDir Path dir) throws Exception {
-        Path zero = Files.createSymbolicLink(dir.resolve("README.md"), Path.of("/dev/zero"));
+        Path zero = Links.create(dir.resolve("README.md"), Path.of("/dev/zero"));
         Run r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> run("check", zero.toString()));
         assertEquals(zero + ": not a regular file (a FIFO, device or socket); not read\n", r.err());
         assertEquals("0 cards checked, 1 not read or not checked: no problems.\n", r.out());
@@ -119,7 +121,7 @@ class NeverSkipTest {
 
     @Test
     void aBrokenLinkAndAMissingPathAreNamed(@TempDir Path dir) throws Exception {
-        Path broken = Files.createSymbolicLink(dir.resolve("README.md"), dir.resolve("gone.md"));
+        Path broken = Links.create(dir.resolve("README.md"), dir.resolve("gone.md"));
         Run r = run("check", broken.toString(), dir.resolve("nope").toString());
         assertEquals(broken + ": a symbolic link whose target does not exist (or a link loop)\n"
                 + dir.resolve("nope") + ": no such file or folder\n", r.err());

@@ -1,5 +1,6 @@
 package dev.modelcard.config;
 
+import dev.modelcard.Links;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * read devices or pipes, nor hang on its patterns. Each case is read as the server and the checker read it: real
  * paths checked against the real workspace folder.
  */
+@org.junit.jupiter.api.extension.ExtendWith(Links.class)
 class HostileWorkspaceTest {
     private static final Duration GUARD = Duration.ofSeconds(30);
 
@@ -48,7 +50,7 @@ class HostileWorkspaceTest {
     void extendsThroughALinkToOutsideIsRefusedAtItsValue(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
         Path outside = write(dir, "outside.yaml", "rules: {placeholder: off}\n");
-        Files.createSymbolicLink(ws.resolve("link.yaml"), outside);
+        Links.create(ws.resolve("link.yaml"), outside);
         Path config = write(ws, ".modelcard.yaml", "template: czi\nextends: link.yaml\n");
         ProjectConfig c = inside(ws).load(config);
         assertEquals(List.of("2:10: 'extends' points outside the workspace (" + RegularFiles.real(outside)
@@ -60,7 +62,7 @@ class HostileWorkspaceTest {
     void aConfigurationThatIsItselfALinkOutsideIsRefused(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
         Path outside = write(dir, "outside.yaml", "rules: {placeholder: off}\n");
-        Path config = Files.createSymbolicLink(ws.resolve(".modelcard.yaml"), outside);
+        Path config = Links.create(ws.resolve(".modelcard.yaml"), outside);
         ProjectConfig c = inside(ws).load(config);
         assertEquals(1, c.problems().size());
         assertTrue(c.problems().get(0).message().endsWith("leads outside the workspace ("
@@ -72,7 +74,7 @@ class HostileWorkspaceTest {
     void aPackUnderALinkedFolderIsRefusedAtItsValue(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
         write(dir, "elsewhere/pack.yaml", "id: evil\nname: Evil\nsections: []\n");
-        Files.createSymbolicLink(ws.resolve("linked"), dir.resolve("elsewhere"));
+        Links.create(ws.resolve("linked"), dir.resolve("elsewhere"));
         Path config = write(ws, ".modelcard.yaml", "packs:\n  - linked/pack.yaml\n");
         ProjectConfig c = inside(ws).load(config);
         assertEquals(List.of("2:5: pack 'linked/pack.yaml' is outside the workspace ("
@@ -84,7 +86,7 @@ class HostileWorkspaceTest {
     void aLinkThatStaysInsideStillWorks(@TempDir Path dir) throws Exception {
         Path ws = Files.createDirectories(dir.resolve("ws"));
         write(ws, "team/base.yaml", "rules: {placeholder: off}\n");
-        Files.createSymbolicLink(ws.resolve("base.yaml"), ws.resolve("team/base.yaml"));
+        Links.create(ws.resolve("base.yaml"), ws.resolve("team/base.yaml"));
         Path config = write(ws, ".modelcard.yaml", "extends: base.yaml\n");
         ProjectConfig c = inside(ws).load(config);
         assertEquals(List.of(), problems(c));
@@ -100,8 +102,8 @@ class HostileWorkspaceTest {
             return; // not on this system
         }
         Path ws = Files.createDirectories(dir.resolve("ws"));
-        Files.createSymbolicLink(ws.resolve("base.yaml"), target);
-        Files.createSymbolicLink(ws.resolve("pack.yaml"), target);
+        Links.create(ws.resolve("base.yaml"), target);
+        Links.create(ws.resolve("pack.yaml"), target);
         Path config = write(ws, ".modelcard.yaml", "extends: base.yaml\npacks: [pack.yaml]\n");
         ProjectConfig c = assertTimeoutPreemptively(GUARD, () -> ConfigLoader.fromDisk().load(config));
         assertEquals(2, c.problems().size(), c.problems().toString());
@@ -112,7 +114,7 @@ class HostileWorkspaceTest {
         assertEquals(1, packs.problems().size());
         assertTrue(packs.problems().get(0).message().contains("is not a regular file"),
                 packs.problems().toString());
-        Path linkedConfig = Files.createSymbolicLink(dir.resolve("other.modelcard.yaml"), target);
+        Path linkedConfig = Links.create(dir.resolve("other.modelcard.yaml"), target);
         ProjectConfig self = assertTimeoutPreemptively(GUARD, () -> ConfigLoader.fromDisk().load(linkedConfig));
         assertEquals(1, self.problems().size());
     }
@@ -120,7 +122,7 @@ class HostileWorkspaceTest {
     @Test
     void aLinkedSpecialConfigurationIsFoundAndRefusedNotSkipped(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve(".git"));
-        Files.createSymbolicLink(dir.resolve(".modelcard.yaml"), Path.of("/dev/zero"));
+        Links.create(dir.resolve(".modelcard.yaml"), Path.of("/dev/zero"));
         Path card = write(dir, "README.md", "# x\n");
         assertEquals(java.util.Optional.of(dir.resolve(".modelcard.yaml")), ConfigFinder.nearest(card, null));
         assertFalse(ConfigLoader.fromDisk().load(dir.resolve(".modelcard.yaml")).problems().isEmpty());
