@@ -9,5 +9,6 @@ if [ ! -f "$jar" ]; then
   echo "modelcard-ls: building the checker once (about a minute)" >&2
   (cd "$here" && ./mvnw -q -B -ntp -DskipTests package >&2)
 fi
-# One JVM for every file of the commit; the flags make a short run start quickly.
-exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$jar" check "$@"
+# One JVM for every file of the commit, started by the launcher: the flags of bin/jvm.options and the class-data
+# archive it records on first use make a short run start quickly.
+MODELCARD_LS_JAR=$jar exec "$here/bin/modelcard-ls" check "$@"
