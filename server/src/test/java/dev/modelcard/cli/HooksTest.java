@@ -28,7 +28,7 @@ class HooksTest {
         assertEquals("modelcard-check", hook.get("id"));
         Path entry = REPO.resolve((String) hook.get("entry"));
         assertTrue(Files.isExecutable(entry), entry + " is executable, as pre-commit's script hooks must be");
-        assertTrue(Files.readString(entry).contains("-jar \"$jar\" check \"$@\""));
+        assertTrue(Files.readString(entry).contains("MODELCARD_LS_JAR=$jar exec \"$here/bin/modelcard-ls\" check \"$@\""));
         Pattern files = Pattern.compile((String) hook.get("files"));
         for (String name : NAMES) {
             assertEquals(CardFiles.isCardName(Path.of(name).getFileName().toString()), files.matcher(name).find(),
