@@ -8,6 +8,7 @@ import dev.modelcard.markdown.Heading;
 import dev.modelcard.pack.Code;
 import dev.modelcard.pack.Requirement;
 import dev.modelcard.pack.SectionRule;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,31 @@ import java.util.Set;
  */
 public record Completeness(String template, int complete, int toFill, int missing, int total) {
 
+    /** Where a template section stands in a card. */
+    public enum State { COMPLETE, EMPTY, PLACEHOLDER, MISSING }
+
     public static Completeness of(CheckResult r) {
+        List<SectionRule> sections = r.pack().allSections();
+        List<State> states = states(r);
+        int total = 0;
+        int complete = 0;
+        int missing = 0;
+        for (int i = 0; i < sections.size(); i++) {
+            if (sections.get(i).requirement() == Requirement.OPTIONAL) {
+                continue;
+            }
+            total++;
+            complete += states.get(i) == State.COMPLETE ? 1 : 0;
+            missing += states.get(i) == State.MISSING ? 1 : 0;
+        }
+        return new Completeness(r.pack().shortName(), complete, total - complete - missing, missing, total);
+    }
+
+    /**
+     * Each of the template's sections ({@link dev.modelcard.pack.RulePack#allSections()} order): missing when
+     * neither a heading nor a bold label stands for it, else empty, else holding a placeholder, else complete.
+     */
+    public static List<State> states(CheckResult r) {
         Outline outline = r.outline();
         Set<String> withPlaceholders = new HashSet<>();
         for (Finding f : r.findings()) {
@@ -27,24 +52,19 @@ public record Completeness(String template, int complete, int toFill, int missin
                 withPlaceholders.add(f.section());
             }
         }
-        int total = 0;
-        int complete = 0;
-        int missing = 0;
+        List<State> out = new ArrayList<>();
         for (SectionRule s : r.pack().allSections()) {
-            if (s.requirement() == Requirement.OPTIONAL) {
-                continue;
-            }
-            total++;
             List<Heading> seen = outline.occurrences(s);
             BoldLabels.Label label = outline.label(s);
-            boolean empty = seen.isEmpty() ? label == null || label.empty() : outline.isEmpty(seen.get(0));
             if (seen.isEmpty() && label == null) {
-                missing++;
-            } else if (!empty && !withPlaceholders.contains(s.id())) {
-                complete++;
+                out.add(State.MISSING);
+            } else if (seen.isEmpty() ? label.empty() : outline.isEmpty(seen.get(0))) {
+                out.add(State.EMPTY);
+            } else {
+                out.add(withPlaceholders.contains(s.id()) ? State.PLACEHOLDER : State.COMPLETE);
             }
         }
-        return new Completeness(r.pack().shortName(), complete, total - complete - missing, missing, total);
+        return out;
     }
 
     /**
