@@ -66,20 +66,12 @@ public final class Metadata {
             return new Metadata(card, fm, null, Problem.refused(at, Math.min(at + 1, fm.yamlEnd()),
                     "is nested deeper than " + PackLoader.MAX_DEPTH + " levels"));
         }
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel("front matter")
-                .setMaxAliasesForCollections(50)
-                .setAllowRecursiveKeys(false)
-                .setAllowDuplicateKeys(false)
-                .setCodePointLimit(MAX_CHARS)
-                .setUseMarks(true)
-                .setBufferSize(yaml.length() + 1) // one refill: the reader's window copies are quadratic otherwise
-                .build();
+        LoadSettings settings = PackLoader.yamlSettings("front matter", yaml.length(), MAX_CHARS, 50);
         Metadata partial = new Metadata(card, fm, null, null);
         try {
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
             Node root = composer.getSingleNode().orElse(null);
-            ScalarNode twice = root == null ? null : duplicateKey(root);
+            ScalarNode twice = root == null ? null : PackLoader.duplicateKey(root);
             if (twice != null) {
                 int[] range = partial.lineRange(twice.getStartMark().orElseThrow());
                 return new Metadata(card, fm, null, Problem.invalid(range[0], range[1],
@@ -95,30 +87,6 @@ public final class Metadata {
         } catch (StackOverflowError e) {
             return new Metadata(card, fm, null, Problem.refused(fm.openStart(), fm.openEnd(), "is nested too deeply"));
         }
-    }
-
-    /** The first key that repeats one before it in the same mapping (the composer does not look). */
-    private static ScalarNode duplicateKey(Node n) {
-        if (n instanceof MappingNode m) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (NodeTuple t : m.getValue()) {
-                if (t.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
-                    return k;
-                }
-                ScalarNode inner = duplicateKey(t.getValueNode());
-                if (inner != null) {
-                    return inner;
-                }
-            }
-        } else if (n instanceof org.snakeyaml.engine.v2.nodes.SequenceNode s) {
-            for (Node item : s.getValue()) {
-                ScalarNode inner = duplicateKey(item);
-                if (inner != null) {
-                    return inner;
-                }
-            }
-        }
-        return null;
     }
 
     private static String reason(String problem, Exception e) {

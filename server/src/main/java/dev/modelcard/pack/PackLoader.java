@@ -13,8 +13,11 @@ import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
@@ -46,12 +49,17 @@ public final class PackLoader {
 
     /** Safe YAML settings: no aliases to speak of, bounded nesting and size, duplicate keys refused. */
     public static LoadSettings yamlSettings(String label, int length) {
+        return yamlSettings(label, length, MAX_PACK_CHARS, 20);
+    }
+
+    /** As {@link #yamlSettings(String, int)}, with another size limit and alias limit (front matter's). */
+    public static LoadSettings yamlSettings(String label, int length, int maxChars, int maxAliases) {
         return LoadSettings.builder()
                 .setLabel(label)
                 .setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(20)
+                .setMaxAliasesForCollections(maxAliases)
                 .setAllowRecursiveKeys(false)
-                .setCodePointLimit(MAX_PACK_CHARS)
+                .setCodePointLimit(maxChars)
                 .setUseMarks(true)
                 // The reader copies its window each time it refills it while a token is open: with the default
                 // 1 KiB buffer a long comment or scalar costs its length squared. One buffer for the whole text.
@@ -79,6 +87,11 @@ public final class PackLoader {
             if (single.isEmpty()) {
                 throw new PackException(List.of(new PackProblem(file, 1, 1, what + " is empty")));
             }
+            ScalarNode twice = duplicateKey(single.get());
+            if (twice != null) {
+                throw new PackException(List.of(YamlMap.at(file, twice, "YAML syntax: found duplicate key "
+                        + twice.getValue())));
+            }
             return single.get();
         } catch (MarkedYamlEngineException e) {
             Mark m = e.getProblemMark().orElse(e.getContextMark().orElse(null));
@@ -91,6 +104,33 @@ public final class PackLoader {
         } catch (StackOverflowError e) {
             throw new PackException(List.of(new PackProblem(file, 1, 1, what + " is nested too deeply; refused")));
         }
+    }
+
+    /**
+     * The first key that repeats one before it in the same mapping, or null. The composer does not look (only
+     * snakeyaml's constructor does, and nodes are read here without it), so every YAML reader checks here.
+     */
+    public static ScalarNode duplicateKey(Node n) {
+        if (n instanceof MappingNode m) {
+            Set<String> seen = new HashSet<>();
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && !seen.add(k.getValue())) {
+                    return k;
+                }
+                ScalarNode inner = duplicateKey(t.getValueNode());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (n instanceof SequenceNode s) {
+            for (Node item : s.getValue()) {
+                ScalarNode inner = duplicateKey(item);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
     }
 
     /**

@@ -51,6 +51,14 @@ class PackLoaderTest {
     }
 
     @Test
+    void aDuplicateKeyIsRefusedWhereItRepeats() {
+        assertEquals(List.of("rules/team.yaml:3:1: YAML syntax: found duplicate key name"),
+                problems("id: team\nname: x\nname: y\nsections: []\n"));
+        assertEquals(List.of("rules/team.yaml:5:5: YAML syntax: found duplicate key level"),
+                problems("id: team\nname: x\nsections:\n  - {id: a, title: A, level: 2,\n    level: 3}\n"));
+    }
+
+    @Test
     void yamlSyntaxErrorHasFileLineAndColumn() {
         assertEquals(List.of("rules/team.yaml:4:3: YAML syntax: expected the node content, but found '-'"),
                 problems("id: team\nname: x\nsections: [\n  - id: a\n"));
