@@ -6,10 +6,12 @@ import dev.modelcard.markdown.Tree;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
 import dev.modelcard.pack.Titles;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
@@ -34,26 +36,79 @@ public final class BoldLabels {
      */
     public record Label(SectionRule section, int start, int end, boolean empty) {}
 
+    private static final Pattern LEADING_COLON = Pattern.compile("^\\s*:");
+
+    /**
+     * A paragraph or list item of a section that starts with bold text: a label when its key names a leaf section
+     * of the template section it sits in. What it is depends on the section's blocks alone.
+     *
+     * @param empty whether the label would be empty (see {@link Label#empty})
+     */
+    record Candidate(String key, int start, int end, boolean empty) {
+        Candidate moved(int by) {
+            return new Candidate(key, start + by, end + by, empty);
+        }
+    }
+
     private BoldLabels() {}
 
-    static Map<String, Label> find(CardDocument card, RulePack pack, Outline outline) {
-        Map<String, Label> out = new HashMap<>();
-        List<Node> blocks = card.blocks();
-        for (int b = 0; b < blocks.size(); b++) {
+    /** The candidates among {@code blocks[from, to)}, the blocks of one section after its heading. */
+    static List<Candidate> candidates(List<Node> blocks, int from, int to) {
+        List<Candidate> out = new ArrayList<>();
+        for (int b = from; b < to; b++) {
             Node block = blocks.get(b);
-            SectionRule under = under(card, outline, Tree.start(block));
-            if (under == null || under.children().isEmpty()) {
-                continue;
-            }
             int at = b;
             if (block instanceof Paragraph p) {
-                label(pack, outline, under, p, () -> !followedByContent(card, blocks, at), out);
+                candidate(p, () -> !followedByContent(blocks, at, to), out);
             } else if (block instanceof ListBlock list) {
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                     if (item instanceof ListItem li && li.getFirstChild() instanceof Paragraph p) {
                         boolean last = item.getNext() == null;
-                        label(pack, outline, under, p, () -> !hasContentAfter(p)
-                                && !(last && followedByContent(card, blocks, at)), out);
+                        candidate(p, () -> !hasContentAfter(p) && !(last && followedByContent(blocks, at, to)), out);
+                    }
+                }
+            }
+        }
+        return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
+    private static void candidate(Paragraph p, BooleanSupplier emptyAfter, List<Candidate> out) {
+        if (!(p.getFirstChild() instanceof StrongEmphasis strong) || Tree.start(strong) < 0) {
+            return;
+        }
+        String text = Tree.plainText(strong).strip();
+        if (text.endsWith(":")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        out.add(new Candidate(Titles.key(text), Tree.start(strong), Tree.end(strong),
+                !inlineAfter(strong) && emptyAfter.getAsBoolean()));
+    }
+
+    /**
+     * The labels of the card: each candidate in a section under a template section with subsections (its
+     * heading's, or its nearest matched ancestor's) names the first leaf child of that section with its key
+     * that has no heading and no earlier label.
+     *
+     * @param candidates each heading's candidates, by heading index
+     */
+    static Map<String, Label> find(CardDocument card, RulePack pack, Outline outline,
+            List<List<Candidate>> candidates) {
+        Map<String, Label> out = new HashMap<>();
+        for (Heading h : card.headings()) {
+            List<Candidate> found = candidates.get(h.index());
+            if (found.isEmpty()) {
+                continue;
+            }
+            SectionRule under = under(outline, h);
+            if (under == null || under.children().isEmpty()) {
+                continue;
+            }
+            for (Candidate c : found) {
+                for (SectionRule s : pack.sectionsByKey(c.key())) {
+                    if (s.children().isEmpty() && pack.parent(s).orElse(null) == under && !outline.isPresent(s)
+                            && !out.containsKey(s.id())) {
+                        out.put(s.id(), new Label(s, c.start(), c.end(), c.empty()));
+                        break;
                     }
                 }
             }
@@ -61,12 +116,8 @@ public final class BoldLabels {
         return out;
     }
 
-    /** The template section a block sits in: its heading's, or the nearest matched heading's above it. */
-    private static SectionRule under(CardDocument card, Outline outline, int offset) {
-        Heading h = offset < 0 ? null : card.headingBefore(offset);
-        if (h == null) {
-            return null;
-        }
+    /** The template section a heading's blocks sit in: its own, or the nearest matched heading's above it. */
+    private static SectionRule under(Outline outline, Heading h) {
         SectionRule s = outline.sectionOf(h);
         if (s != null) {
             return s;
@@ -75,31 +126,11 @@ public final class BoldLabels {
         return a == null ? null : outline.sectionOf(a);
     }
 
-    private static void label(RulePack pack, Outline outline, SectionRule under, Paragraph p,
-            BooleanSupplier emptyAfter, Map<String, Label> out) {
-        if (!(p.getFirstChild() instanceof StrongEmphasis strong) || Tree.start(strong) < 0) {
-            return;
-        }
-        String text = Tree.plainText(strong).strip();
-        if (text.endsWith(":")) {
-            text = text.substring(0, text.length() - 1);
-        }
-        String key = Titles.key(text);
-        for (SectionRule s : pack.sectionsByKey(key)) {
-            if (s.children().isEmpty() && pack.parent(s).orElse(null) == under && !outline.isPresent(s)
-                    && !out.containsKey(s.id())) {
-                boolean empty = !inlineAfter(strong) && emptyAfter.getAsBoolean();
-                out.put(s.id(), new Label(s, Tree.start(strong), Tree.end(strong), empty));
-                return;
-            }
-        }
-    }
-
     /** True when the label's paragraph goes on after it with more than a colon. */
     private static boolean inlineAfter(StrongEmphasis strong) {
         for (Node n = strong.getNext(); n != null; n = n.getNext()) {
             boolean blank = n instanceof SoftLineBreak || n instanceof HardLineBreak
-                    || n instanceof Text t && t.getLiteral().replaceFirst("^\\s*:", "").isBlank();
+                    || n instanceof Text t && LEADING_COLON.matcher(t.getLiteral()).replaceFirst("").isBlank();
             if (!blank) {
                 return true;
             }
@@ -117,11 +148,11 @@ public final class BoldLabels {
         return false;
     }
 
-    /** True when a block is followed by content before the next heading or the next bold label. */
-    private static boolean followedByContent(CardDocument card, List<Node> blocks, int b) {
-        for (int i = b + 1; i < blocks.size(); i++) {
+    /** True when a block is followed by content before the section's end or the next bold label. */
+    private static boolean followedByContent(List<Node> blocks, int b, int to) {
+        for (int i = b + 1; i < to; i++) {
             Node n = blocks.get(i);
-            if (n instanceof org.commonmark.node.Heading || startsWithLabel(n)) {
+            if (startsWithLabel(n)) {
                 return false;
             }
             if (Content.isContent(n)) {

@@ -88,7 +88,7 @@ public final class CardChecker {
             return new CheckResult(card, null, null, List.of());
         }
         RulePack pack = options.extend(detected.get());
-        Outline outline = Outline.of(card, pack);
+        Outline outline = Outline.of(card, pack, previous == null ? null : previous.outline());
         InlineControl inline = InlineControl.of(card);
         List<Finding> findings = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -33,18 +33,43 @@ public final class Outline {
     private final Map<String, List<Heading>> occurrences;
     private final boolean[] empty;
     private final Map<String, BoldLabels.Label> labels;
+    /** Per section: whether it holds content, its bold label candidates; the next version starts from it. */
+    private final SectionMemo<Facts> facts;
     private final Map<SectionRule, List<List<String>>> nameWords = new HashMap<>();
     /** Headings in their sibling group's in-order run; computed when first asked (only edits need it). */
     private volatile Set<Heading> ordered;
 
-    private Outline(CardDocument card, RulePack pack) {
+    private Outline(CardDocument card, RulePack pack, Outline previous) {
         this.card = card;
         this.pack = pack;
         List<Heading> headings = card.headings();
-        this.match = new SectionRule[headings.size()];
-        this.near = new boolean[headings.size()];
         this.parent = new Heading[headings.size()];
         this.occurrences = new LinkedHashMap<>();
+        if (previous != null && previous.pack == pack && sameHeadings(previous.card.headings(), headings)) {
+            // Matching depends on the headings' levels and titles alone: an edit elsewhere keeps it.
+            this.match = previous.match;
+            this.near = previous.near;
+            for (Heading h : headings) {
+                Heading p = previous.parent[h.index()];
+                parent[h.index()] = p == null ? null : headings.get(p.index());
+                if (match[h.index()] != null) {
+                    occurrences.computeIfAbsent(match[h.index()].id(), k -> new ArrayList<>()).add(h);
+                }
+            }
+            this.title = previous.title == null ? null : headings.get(previous.title.index());
+        } else {
+            this.match = new SectionRule[headings.size()];
+            this.near = new boolean[headings.size()];
+            matchHeadings(headings);
+            this.title = findTitle(headings);
+        }
+        this.facts = new SectionMemo<>(headings.size());
+        List<Facts> each = sectionFacts(previous == null ? null : previous.facts);
+        this.empty = emptiness(headings, each);
+        this.labels = BoldLabels.find(card, pack, this, each.stream().map(Facts::labels).toList());
+    }
+
+    private void matchHeadings(List<Heading> headings) {
         Set<String> titled = titled(headings);
         Deque<Heading> stack = new ArrayDeque<>();
         for (Heading h : headings) {
@@ -73,13 +98,56 @@ public final class Outline {
             }
             stack.push(h);
         }
-        this.title = findTitle(headings);
-        this.empty = emptiness(headings);
-        this.labels = BoldLabels.find(card, pack, this);
     }
 
     public static Outline of(CardDocument card, RulePack pack) {
-        return new Outline(card, pack);
+        return new Outline(card, pack, null);
+    }
+
+    /**
+     * The outline of a new version of a card, from the outline of the version before: what the edit left alone
+     * (the heading matches when no heading changed, each untouched section's facts) is taken over.
+     */
+    public static Outline of(CardDocument card, RulePack pack, Outline previous) {
+        return new Outline(card, pack, previous);
+    }
+
+    private static boolean sameHeadings(List<Heading> a, List<Heading> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).level() != b.get(i).level() || !a.get(i).text().equals(b.get(i).text())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What a section's own blocks say: whether any is content, and the bold labels they may hold. */
+    private record Facts(boolean content, List<BoldLabels.Candidate> labels) {
+        Facts moved(int by) {
+            return labels.isEmpty() ? this : new Facts(content, labels.stream().map(c -> c.moved(by)).toList());
+        }
+    }
+
+    /** Each heading's facts, by heading index; taken over from {@code previous} where the section is unchanged. */
+    private List<Facts> sectionFacts(SectionMemo<Facts> previous) {
+        List<Heading> headings = card.headings();
+        List<org.commonmark.node.Node> blocks = card.blocks();
+        List<Facts> out = new ArrayList<>(headings.size());
+        for (Heading h : headings) {
+            int from = h.blockIndex();
+            int to = h.index() + 1 < headings.size() ? headings.get(h.index() + 1).blockIndex() : blocks.size();
+            out.add(facts.take(previous, blocks, from, to, null, () -> {
+                boolean content = false;
+                for (int b = from + 1; b < to && !content; b++) {
+                    content = Content.isContent(blocks.get(b));
+                }
+                return new Facts(content, BoldLabels.candidates(blocks, from + 1, to));
+            }, Facts::moved));
+        }
+        return out;
     }
 
     /** The sections some heading names by the template's own title. */
@@ -220,15 +288,10 @@ public final class Outline {
      * template section ends it even when deeper (the BioImage Glossary is a level-2 heading after the level-1
      * "How to Get Started"), and its own template subsections stay in it even when a heading level is wrong.
      */
-    private boolean[] emptiness(List<Heading> headings) {
+    private boolean[] emptiness(List<Heading> headings, List<Facts> facts) {
         boolean[] direct = new boolean[headings.size()];
-        List<org.commonmark.node.Node> blocks = card.blocks();
         for (Heading h : headings) {
-            int from = h.blockIndex() + 1;
-            int to = h.index() + 1 < headings.size() ? headings.get(h.index() + 1).blockIndex() : blocks.size();
-            for (int b = from; b < to && !direct[h.index()]; b++) {
-                direct[h.index()] = Content.isContent(blocks.get(b));
-            }
+            direct[h.index()] = facts.get(h.index()).content();
         }
         boolean[] result = new boolean[headings.size()];
         for (Heading h : headings) {

@@ -2,14 +2,10 @@ package dev.modelcard.check;
 
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Heading;
-import dev.modelcard.markdown.Tree;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -19,17 +15,16 @@ import org.commonmark.node.Node;
 /**
  * The findings of the checks that look at one section at a time, per section (the top-level blocks from a
  * heading up to the next one, and those above the first heading). A section whose blocks an edit did not touch
- * keeps the same nodes in the next version of the card (see {@code CardParser}): its findings are taken over,
- * moved with it, and only the touched sections are checked again.
+ * keeps its findings ({@link SectionMemo}): only the touched sections are checked again.
  */
 public final class SectionFindings {
-    /** One section as checked: its bounds, what its findings depend on besides its blocks, and the findings. */
-    private record Section(Node last, int size, int start, RulePack pack, String rule, List<Finding> findings) {}
+    /** What a section's findings depend on besides its blocks. */
+    private record Context(RulePack pack, String rule) {}
 
-    private final Map<Node, Section> byFirstBlock;
+    private final SectionMemo<List<Finding>> memo;
 
-    private SectionFindings(Map<Node, Section> byFirstBlock) {
-        this.byFirstBlock = byFirstBlock;
+    private SectionFindings(SectionMemo<List<Finding>> memo) {
+        this.memo = memo;
     }
 
     /**
@@ -41,7 +36,7 @@ public final class SectionFindings {
         CardDocument card = ctx.card();
         List<Node> blocks = card.blocks();
         List<Heading> headings = card.headings();
-        Map<Node, Section> sections = new IdentityHashMap<>(headings.size() + 1);
+        SectionMemo<List<Finding>> memo = new SectionMemo<>(headings.size() + 1);
         int from = 0;
         for (int h = -1; h < headings.size(); h++) {
             int to = h + 1 < headings.size() ? headings.get(h + 1).blockIndex() : blocks.size();
@@ -50,26 +45,14 @@ public final class SectionFindings {
                     throw new CancellationException();
                 }
                 SectionRule rule = h < 0 ? null : ctx.outline().sectionOf(headings.get(h));
-                String ruleId = rule == null ? null : rule.id();
-                Node first = blocks.get(from);
-                Node last = blocks.get(to - 1);
-                int start = Tree.start(first);
-                Section old = previous == null ? null : previous.byFirstBlock.get(first);
-                Section now;
-                if (old != null && old.last() == last && old.size() == to - from && old.pack() == ctx.pack()
-                        && Objects.equals(old.rule(), ruleId)) {
-                    now = new Section(last, to - from, start, ctx.pack(), ruleId, moved(old.findings(),
-                            start - old.start()));
-                } else {
-                    now = new Section(last, to - from, start, ctx.pack(), ruleId,
-                            check(checks, ctx, blocks.subList(from, to), log));
-                }
-                sections.put(first, now);
-                now.findings().forEach(ctx.report());
+                List<Node> scope = blocks.subList(from, to);
+                memo.take(previous == null ? null : previous.memo, blocks, from, to,
+                        new Context(ctx.pack(), rule == null ? null : rule.id()), () -> check(checks, ctx, scope, log),
+                        SectionFindings::moved).forEach(ctx.report());
             }
             from = to;
         }
-        return new SectionFindings(sections);
+        return new SectionFindings(memo);
     }
 
     private static List<Finding> check(List<Check> checks, CheckContext ctx, List<Node> scope,
@@ -88,7 +71,7 @@ public final class SectionFindings {
     }
 
     private static List<Finding> moved(List<Finding> findings, int by) {
-        if (by == 0 || findings.isEmpty()) {
+        if (findings.isEmpty()) {
             return findings;
         }
         List<Finding> out = new ArrayList<>(findings.size());
