@@ -73,12 +73,11 @@ public final class CardParser {
         // The front matter is blanked (line breaks kept) rather than cut off, so that every source span is
         // already an offset into the whole text.
         String body = fm != null && fm.closed() ? blank(text, fm.end()) : text;
-        return assemble(text, lines, fm, parseBody(body), null);
+        return assemble(text, lines, fm, parseBody(body));
     }
 
     /** The card over a parsed root: its top-level blocks and headings. */
-    static CardDocument assemble(String text, LineIndex lines, FrontMatter fm, Document root,
-            Boolean nestedDefinitions) {
+    private static CardDocument assemble(String text, LineIndex lines, FrontMatter fm, Document root) {
         List<Node> blocks = new ArrayList<>();
         List<Heading> headings = new ArrayList<>();
         for (Node n = root.getFirstChild(); n != null; n = n.getNext()) {
@@ -87,11 +86,10 @@ public final class CardParser {
             }
             blocks.add(n);
         }
-        return new CardDocument(text, lines, fm, root, List.copyOf(blocks), List.copyOf(headings),
-                nestedDefinitions);
+        return new CardDocument(text, lines, fm, root, List.copyOf(blocks), List.copyOf(headings), null);
     }
 
-    private static Heading heading(String text, org.commonmark.node.Heading h, int index, int blockIndex) {
+    static Heading heading(String text, org.commonmark.node.Heading h, int index, int blockIndex) {
         int start = Tree.start(h);
         while (start < text.length() && text.charAt(start) == ' ') {
             start++; // up to three spaces of indentation are not part of the heading

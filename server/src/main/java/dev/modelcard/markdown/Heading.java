@@ -11,4 +11,10 @@ package dev.modelcard.markdown;
  * @param blockIndex position of the heading among the document's top-level blocks
  */
 public record Heading(int index, int level, String text, int start, int end, int textStart, int textEnd,
-        int blockIndex) {}
+        int blockIndex) {
+    /** The same heading at another place among the headings and blocks, moved by {@code chars}. */
+    Heading moved(int index, int blockIndex, int chars) {
+        return new Heading(index, level, text, start + chars, end + chars, textStart + chars, textEnd + chars,
+                blockIndex);
+    }
+}

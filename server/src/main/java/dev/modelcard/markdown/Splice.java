@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.commonmark.node.Document;
 import org.commonmark.node.Node;
-import org.commonmark.node.SourceSpan;
 
 /**
  * An edited card re-parsed between two ATX headings. An ATX heading at the top level closes every open block, so
@@ -25,7 +24,7 @@ final class Splice {
     /** The edited card, or null when only a full parse gives the right tree. */
     static CardDocument of(CardParser parser, CardDocument old, String text, LineIndex lines,
             Consumer<Runnable> exclusive) {
-        String before = old.text();
+        String was = old.text();
         if (old.hasNestedDefinitions()) {
             return null;
         }
@@ -33,31 +32,31 @@ final class Splice {
         if (!Objects.equals(fm, old.frontMatter())) {
             return null;
         }
-        int limit = Math.min(before.length(), text.length());
+        int limit = Math.min(was.length(), text.length());
         int prefix = 0;
-        while (prefix + STRIDE <= limit && before.regionMatches(prefix, text, prefix, STRIDE)) {
+        while (prefix + STRIDE <= limit && was.regionMatches(prefix, text, prefix, STRIDE)) {
             prefix += STRIDE; // whole strides first: far fewer bounds checks than char by char
         }
-        while (prefix < limit && before.charAt(prefix) == text.charAt(prefix)) {
+        while (prefix < limit && was.charAt(prefix) == text.charAt(prefix)) {
             prefix++;
         }
         int suffix = 0;
-        while (suffix + STRIDE <= limit - prefix && before.regionMatches(before.length() - suffix - STRIDE, text,
+        while (suffix + STRIDE <= limit - prefix && was.regionMatches(was.length() - suffix - STRIDE, text,
                 text.length() - suffix - STRIDE, STRIDE)) {
             suffix += STRIDE;
         }
         while (suffix < limit - prefix
-                && before.charAt(before.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
+                && was.charAt(was.length() - 1 - suffix) == text.charAt(text.length() - 1 - suffix)) {
             suffix++;
         }
-        int delta = text.length() - before.length();
-        int changedEnd = before.length() - suffix; // in the old text
+        int delta = text.length() - was.length();
+        int changedEnd = was.length() - suffix; // in the old text
         List<Node> blocks = old.blocks();
         int from = -1;
         int to = blocks.size();
         for (Heading h : old.headings()) {
             Node block = blocks.get(h.blockIndex());
-            if (!isAtx(before, block)) {
+            if (!isAtx(was, block)) {
                 continue;
             }
             int start = Tree.start(block);
@@ -73,11 +72,11 @@ final class Splice {
         }
         int windowStart = Tree.start(blocks.get(from));
         boolean closed = to < blocks.size();
-        int oldWindowEnd = closed ? Tree.start(blocks.get(to)) : before.length();
+        int oldWindowEnd = closed ? Tree.start(blocks.get(to)) : was.length();
         int nextHeading = oldWindowEnd + delta;
         int windowEnd = closed ? lineEnd(text, nextHeading) : text.length();
         String window = text.substring(windowStart, windowEnd);
-        if (window.contains("]:") || before.substring(windowStart, oldWindowEnd).contains("]:")) {
+        if (window.contains("]:") || was.substring(windowStart, oldWindowEnd).contains("]:")) {
             return null; // the edit may add or remove a definition
         }
         // The card's definitions go first: an ATX heading after them starts the piece afresh.
@@ -99,26 +98,52 @@ final class Splice {
                 return null;
             }
         }
-        int lineShift = lines.lineCount() - old.lines().lineCount();
-        int windowLine = old.lines().lineOf(windowStart) - new LineIndex(definitions).lineCount() + 1;
-        Document root = new Document();
+        int[] before = new int[from];
+        for (int i = 0; i < from; i++) {
+            before[i] = Root.shiftOf(blocks.get(i));
+        }
+        int[] after = new int[blocks.size() - to];
+        for (int i = to; i < blocks.size(); i++) {
+            after[i - to] = Root.shiftOf(blocks.get(i)) + delta;
+        }
+        Root root = new Root(blocks.size() - (to - from) + parsed.size());
         int toIndex = to;
         int fromIndex = from;
         exclusive.accept(() -> {
             for (int i = 0; i < fromIndex; i++) {
-                root.appendChild(blocks.get(i)); // unlinks it from the old root
+                root.append(blocks.get(i), before[i]); // unlinks it from the old root
             }
             for (Node n : parsed) {
-                shift(n, base, windowLine);
-                root.appendChild(n);
+                root.append(n, base);
             }
             for (int i = toIndex; i < blocks.size(); i++) {
-                Node n = blocks.get(i);
-                shift(n, delta, lineShift);
-                root.appendChild(n);
+                root.append(blocks.get(i), after[i - toIndex]);
             }
         });
-        return CardParser.assemble(text, lines, fm, root, false);
+        List<Node> spliced = new ArrayList<>(blocks.size() - (to - from) + parsed.size());
+        spliced.addAll(blocks.subList(0, from));
+        spliced.addAll(parsed);
+        spliced.addAll(blocks.subList(to, blocks.size()));
+        // The headings of the blocks kept are the old ones, those after the piece moved: only the piece's are new.
+        List<Heading> headings = new ArrayList<>(old.headings().size());
+        for (Heading h : old.headings()) {
+            if (h.blockIndex() >= from) {
+                break;
+            }
+            headings.add(h);
+        }
+        for (int i = 0; i < parsed.size(); i++) {
+            if (parsed.get(i) instanceof org.commonmark.node.Heading h) {
+                headings.add(CardParser.heading(text, h, headings.size(), from + i));
+            }
+        }
+        int blockShift = parsed.size() - (to - from);
+        for (Heading h : old.headings()) {
+            if (h.blockIndex() >= to) {
+                headings.add(h.moved(headings.size(), h.blockIndex() + blockShift, delta));
+            }
+        }
+        return new CardDocument(text, lines, fm, root, List.copyOf(spliced), List.copyOf(headings), false);
     }
 
     /** An ATX heading block ({@code #} markers on one line), not a setext one, which can take lines above it. */
@@ -147,37 +172,5 @@ final class Splice {
             i++;
         }
         return i;
-    }
-
-    private static SourceSpan moved(SourceSpan s, int chars, int lines) {
-        return SourceSpan.of(s.getLineIndex() + lines, s.getColumnIndex(), s.getInputIndex() + chars, s.getLength());
-    }
-
-    /** Moves a block and everything in it by {@code chars} and {@code lines}. */
-    private static void shift(Node block, int chars, int lines) {
-        if (chars == 0 && lines == 0) {
-            return;
-        }
-        move(block, chars, lines);
-        Tree.walk(block, n -> {
-            move(n, chars, lines);
-            return true;
-        });
-    }
-
-    private static void move(Node n, int chars, int lines) {
-        List<SourceSpan> spans = n.getSourceSpans();
-        if (spans.isEmpty()) {
-            return;
-        }
-        if (spans.size() == 1) { // most nodes: no list of our own (the node copies it anyway)
-            n.setSourceSpans(List.of(moved(spans.get(0), chars, lines)));
-            return;
-        }
-        List<SourceSpan> moved = new ArrayList<>(spans.size());
-        for (SourceSpan s : spans) {
-            moved.add(moved(s, chars, lines));
-        }
-        n.setSourceSpans(moved);
     }
 }

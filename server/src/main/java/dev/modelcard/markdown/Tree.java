@@ -16,10 +16,13 @@ import org.commonmark.node.Text;
 public final class Tree {
     private Tree() {}
 
-    /** Offset of a node's first source char, or -1 when it has no span. */
+    /**
+     * Offset of a node's first source char, or -1 when it has no span. Offsets are read here (and in {@link #end})
+     * only: a block moved by an edit keeps its spans, and its root says how far it moved ({@link Root}).
+     */
     public static int start(Node n) {
         List<SourceSpan> spans = n.getSourceSpans();
-        return spans.isEmpty() ? -1 : spans.get(0).getInputIndex();
+        return spans.isEmpty() ? -1 : spans.get(0).getInputIndex() + shift(n);
     }
 
     /** Offset just past a node's last source char, or -1 when it has no span. */
@@ -29,7 +32,19 @@ public final class Tree {
             return -1;
         }
         SourceSpan last = spans.get(spans.size() - 1);
-        return last.getInputIndex() + last.getLength();
+        return last.getInputIndex() + last.getLength() + shift(n);
+    }
+
+    /** How far the top-level block that holds {@code n} has moved since it was parsed. */
+    private static int shift(Node n) {
+        Node top = n;
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof Root r) {
+                return r.shift(top);
+            }
+            top = p;
+        }
+        return 0;
     }
 
     /**

@@ -94,7 +94,7 @@ class IncrementalCheckTest {
         return sb.append("\n[x]: https://example.org\n").toString();
     }
 
-    /** Every node with its kind, source spans and literal text, in document order. */
+    /** Every node with its kind, place, source span lengths and literal text, in document order. */
     private static List<String> dump(CardDocument card) {
         List<String> out = new ArrayList<>();
         Tree.walk(card.root(), n -> {
@@ -105,10 +105,10 @@ class IncrementalCheckTest {
     }
 
     private static String describe(Node n) {
-        StringBuilder sb = new StringBuilder(n.getClass().getSimpleName());
+        StringBuilder sb = new StringBuilder(n.getClass().getSimpleName()).append(' ').append(Tree.start(n))
+                .append("..").append(Tree.end(n));
         for (SourceSpan s : n.getSourceSpans()) {
-            sb.append(' ').append(s.getLineIndex()).append(':').append(s.getColumnIndex()).append('@')
-                    .append(s.getInputIndex()).append('+').append(s.getLength());
+            sb.append(" +").append(s.getLength());
         }
         String literal = n instanceof Text t ? t.getLiteral() : n instanceof Code c ? c.getLiteral()
                 : n instanceof HtmlInline h ? h.getLiteral() : n instanceof HtmlBlock h ? h.getLiteral()
