@@ -96,6 +96,14 @@ public final class CardDocument {
         return m;
     }
 
+    /** Takes over the YAML of an earlier version whose front matter is the same, when it was read. */
+    void keepMetadata(CardDocument earlier) {
+        Metadata m = earlier.metadata;
+        if (m != null) {
+            metadata = m.on(this);
+        }
+    }
+
     /** Offset where the Markdown body starts (after a closed front matter block). */
     public int bodyStart() {
         return frontMatter != null && frontMatter.closed() ? frontMatter.end() : 0;

@@ -51,6 +51,11 @@ public final class Metadata {
         this.problem = problem;
     }
 
+    /** The same YAML for another version of the card with the same front matter at the same place. */
+    Metadata on(CardDocument other) {
+        return this == NONE ? this : new Metadata(other, fm, root, problem);
+    }
+
     static Metadata read(CardDocument card) {
         FrontMatter fm = card.frontMatter();
         if (fm == null || !fm.closed()) {

@@ -143,7 +143,9 @@ final class Splice {
                 headings.add(h.moved(headings.size(), h.blockIndex() + blockShift, delta));
             }
         }
-        return new CardDocument(text, lines, fm, root, List.copyOf(spliced), List.copyOf(headings), false);
+        CardDocument card = new CardDocument(text, lines, fm, root, List.copyOf(spliced), List.copyOf(headings), false);
+        card.keepMetadata(old); // the front matter is the same
+        return card;
     }
 
     /** An ATX heading block ({@code #} markers on one line), not a setext one, which can take lines above it. */

@@ -14,12 +14,50 @@ public final class LineIndex {
     private final int[] starts;
 
     public LineIndex(String text) {
+        this(text, scan(text, new int[] {0}, 1, 0, text.length()));
+    }
+
+    private LineIndex(String text, int[] starts) {
         this.text = text;
-        int[] s = new int[16];
-        int n = 0;
-        s[n++] = 0;
+        this.starts = starts;
+    }
+
+    /**
+     * The index of this text with {@code [start, end)} replaced by {@code insert}, the result being {@code edited}:
+     * the lines before the edit are kept, the edited ones found again, those after moved.
+     */
+    public LineIndex edited(int start, int end, String insert, String edited) {
+        // Line starts before the edit stand (a char decides a line start only by following a CR, and the chars
+        // up to the edit are unchanged); the line holding the char before the edit is read again from its start.
+        int line = lineOf(Math.max(0, start - 1));
+        int past = start + insert.length();
+        int[] s = scan(edited, starts, line + 1, starts[line], past);
+        int last = s[s.length - 1];
+        int shift = insert.length() - (end - start);
+        // A break after the edit is a break of the old text too, so the old lines after it follow, moved.
+        if (last - 1 < past) {
+            return new LineIndex(edited, s); // read to the end
+        }
+        int at = Arrays.binarySearch(starts, last - shift);
+        if (at < 0) {
+            return new LineIndex(edited); // cannot happen; the index stays right if it does
+        }
+        int[] all = Arrays.copyOf(s, s.length + starts.length - at - 1);
+        for (int k = at + 1; k < starts.length; k++) {
+            all[s.length + k - at - 1] = starts[k] + shift;
+        }
+        return new LineIndex(edited, all);
+    }
+
+    /**
+     * {@code kept[0, count)} and the line starts found in {@code text} from {@code from}, up to the first break at or
+     * after {@code past}.
+     */
+    private static int[] scan(String text, int[] kept, int count, int from, int past) {
+        int[] s = Arrays.copyOf(kept, count + 16);
+        int n = count;
         int len = text.length();
-        for (int i = 0; i < len; i++) {
+        for (int i = from; i < len; i++) {
             char c = text.charAt(i);
             if (c == '\n' || c == '\r') {
                 if (c == '\r' && i + 1 < len && text.charAt(i + 1) == '\n') {
@@ -29,9 +67,12 @@ public final class LineIndex {
                     s = Arrays.copyOf(s, n * 2);
                 }
                 s[n++] = i + 1;
+                if (i >= past) {
+                    break;
+                }
             }
         }
-        this.starts = Arrays.copyOf(s, n);
+        return Arrays.copyOf(s, n);
     }
 
     public int lineCount() {

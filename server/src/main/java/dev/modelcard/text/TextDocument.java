@@ -52,6 +52,7 @@ public final class TextDocument {
             Range range = change.getRange();
             if (range == null) {
                 current = insert;
+                index = new LineIndex(current);
             } else {
                 Position s = range.getStart();
                 Position e = range.getEnd();
@@ -66,9 +67,11 @@ public final class TextDocument {
                     start = end;
                     end = t;
                 }
-                current = current.substring(0, start) + insert + current.substring(end);
+                String edited = new StringBuilder(current.length() - (end - start) + insert.length())
+                        .append(current, 0, start).append(insert).append(current, end, current.length()).toString();
+                index = index.edited(start, end, insert, edited);
+                current = edited;
             }
-            index = new LineIndex(current);
         }
         TextDocument next = new TextDocument(uri, newVersion, current);
         next.lines = index;
