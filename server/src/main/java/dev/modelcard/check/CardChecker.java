@@ -2,6 +2,7 @@ package dev.modelcard.check;
 
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.CardParser;
+import dev.modelcard.markdown.Heading;
 import dev.modelcard.pack.Code;
 import dev.modelcard.pack.PackRegistry;
 import dev.modelcard.pack.RulePack;
@@ -20,14 +21,20 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /** The engine behind the server and the command line: parse, pick the pack, run every check. Thread-safe. */
 public final class CardChecker {
+    /** The checks that judge the outline alone: sections present, at their level, once, in order. */
+    private static final List<Check> OUTLINE_CHECKS = List.of(
+            new MissingSectionCheck(),
+            new HeadingLevelCheck(),
+            new DuplicateSectionCheck(),
+            new SectionOrderCheck());
     private static final List<Check> CHECKS = List.of(
             new FrontMatterCheck(),
             new MetadataCheck(),
-            new MissingSectionCheck(),
+            OUTLINE_CHECKS.get(0),
             new EmptySectionCheck(),
-            new HeadingLevelCheck(),
-            new DuplicateSectionCheck(),
-            new SectionOrderCheck(),
+            OUTLINE_CHECKS.get(1),
+            OUTLINE_CHECKS.get(2),
+            OUTLINE_CHECKS.get(3),
             new SectionTitleCheck());
     /** Checks that look at one section at a time (their {@link CheckContext#scope()}); see {@link SectionFindings}. */
     private static final List<Check> SECTION_CHECKS = List.of(new PlaceholderCheck());
@@ -150,6 +157,21 @@ public final class CardChecker {
                 + " more findings from here on are not reported: a card shows its first " + MAX_FINDINGS
                 + ". Fix these, and the rest appear.", next.section()));
         return List.copyOf(out);
+    }
+
+    /**
+     * What the outline checks find in a checked card, before severities and disable comments apply, with one
+     * heading at another level: what a change of that heading's level would do, without parsing the changed text.
+     *
+     * @param heading a heading of {@code r}'s card, or null for the card as it is
+     */
+    public static List<Finding> outlineFindings(CheckResult r, Heading heading, int level) {
+        CardDocument card = heading == null ? r.card() : r.card().withLevel(heading, level);
+        Outline outline = heading == null ? r.outline() : Outline.of(card, r.pack(), r.outline());
+        List<Finding> found = new ArrayList<>();
+        CheckContext ctx = new CheckContext(card, r.pack(), outline, found::add);
+        OUTLINE_CHECKS.forEach(c -> c.run(ctx));
+        return found;
     }
 
     /** The parsed card only, for a file that is not checked (outline and folding still work on it). */

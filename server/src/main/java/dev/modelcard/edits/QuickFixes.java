@@ -1,5 +1,6 @@
 package dev.modelcard.edits;
 
+import dev.modelcard.check.CardChecker;
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.check.Finding;
 import dev.modelcard.markdown.CardDocument;
@@ -12,7 +13,6 @@ import dev.modelcard.text.LineIndex;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,11 +23,10 @@ public final class QuickFixes {
     private QuickFixes() {}
 
     /**
-     * @param recheck checks a changed text against the same template; a heading level change that would make
-     *     another section a duplicate or out of order (the card's other headings disagree with the template) is
-     *     not offered
+     * The fixes of a finding. A heading level change that would make another section a duplicate, out of order
+     * or missing (the card's other headings disagree with the template) is not offered.
      */
-    public static List<Fix> of(CheckResult r, Finding f, Function<String, CheckResult> recheck) {
+    public static List<Fix> of(CheckResult r, Finding f) {
         if (r.pack() == null) {
             return List.of();
         }
@@ -37,7 +36,7 @@ public final class QuickFixes {
             case MISSING_SECTION -> s == null ? null : insertSection(r, f, s);
             case EMPTY_SECTION -> s == null || s.suggested() == null ? null : fillSection(r, f, s, eol);
             case PLACEHOLDER -> placeholder(r, f, s, eol);
-            case HEADING_LEVEL -> s == null ? null : safe(r, changeLevel(r.card(), f, s), recheck);
+            case HEADING_LEVEL -> s == null ? null : safe(r, f, s, changeLevel(r.card(), f, s));
             case SECTION_TITLE -> s == null ? null : rename(r.card(), f, s);
             case METADATA, METADATA_KEY, METADATA_UNKNOWN -> f.replacement() == null ? null
                     : new Fix("Change to " + quote(f.replacement()), kind(f),
@@ -115,22 +114,21 @@ public final class QuickFixes {
                 List.of(new Edit(f.start(), f.end(), title)), f);
     }
 
-    private static Fix safe(CheckResult r, Fix fix, Function<String, CheckResult> recheck) {
+    /** The level change, when the outline after it has no finding the outline before has not. */
+    private static Fix safe(CheckResult r, Finding f, SectionRule s, Fix fix) {
         if (fix == null) {
             return null;
         }
-        CheckResult after = recheck.apply(Edit.apply(r.card().text(), fix.edits()));
-        return structure(after).stream().allMatch(structure(r)::contains) ? fix : null;
+        Heading h = r.card().headingBefore(f.start());
+        Set<String> before = structure(CardChecker.outlineFindings(r, null, 0));
+        return before.containsAll(structure(CardChecker.outlineFindings(r, h, s.level()))) ? fix : null;
     }
 
-    /** The structural findings, by code and section (their messages name lines, which edits shift). */
-    private static Set<String> structure(CheckResult r) {
+    /** Outline findings by code and section (their messages name lines, which edits shift). */
+    private static Set<String> structure(List<Finding> findings) {
         Set<String> out = new HashSet<>();
-        for (Finding f : r.findings()) {
-            if (f.code() == Code.DUPLICATE_SECTION || f.code() == Code.SECTION_ORDER
-                    || f.code() == Code.MISSING_SECTION || f.code() == Code.HEADING_LEVEL) {
-                out.add(f.code().id() + " " + f.section());
-            }
+        for (Finding f : findings) {
+            out.add(f.code().id() + " " + f.section());
         }
         return out;
     }

@@ -11,7 +11,6 @@ import dev.modelcard.text.LineIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.TextDocumentEdit;
 import org.eclipse.lsp4j.TextEdit;
@@ -31,7 +30,7 @@ public final class CodeActions {
      * @param documentChanges the client takes versioned document edits
      */
     public static List<CodeAction> of(CheckResult r, String uri, int version, int start, int end, List<String> only,
-            boolean documentChanges, Function<String, CheckResult> recheck) {
+            boolean documentChanges) {
         if (r.pack() == null) {
             return List.of();
         }
@@ -40,7 +39,7 @@ public final class CodeActions {
             List<Fix> disable = new ArrayList<>();
             for (Finding f : r.findings()) {
                 if (f.start() <= end && f.end() >= start) {
-                    fixes.addAll(QuickFixes.of(r, f, recheck));
+                    fixes.addAll(QuickFixes.of(r, f));
                     disable.addAll(DisableFixes.of(r, f));
                 }
             }

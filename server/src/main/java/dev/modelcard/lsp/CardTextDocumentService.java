@@ -178,8 +178,7 @@ final class CardTextDocumentService implements TextDocumentService {
             int start = lines.offset(range.getStart().getLine(), range.getStart().getCharacter());
             int end = Math.max(start, lines.offset(range.getEnd().getLine(), range.getEnd().getCharacter()));
             List<String> only = params.getContext() == null ? null : params.getContext().getOnly();
-            return CodeActions.of(r, doc.uri(), doc.version(), start, end, only, support.get().documentChanges(),
-                    text -> models.checkAs(doc.uri(), text, r.pack().id()))
+            return CodeActions.of(r, doc.uri(), doc.version(), start, end, only, support.get().documentChanges())
                     .stream().map(Either::<Command, CodeAction>forRight).toList();
         });
     }

@@ -3,7 +3,6 @@ package dev.modelcard.lsp;
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.files.CardFiles;
 import dev.modelcard.files.CardText;
-import dev.modelcard.text.LineIndex;
 import dev.modelcard.text.TextDocument;
 import java.nio.file.Path;
 import java.util.Map;
@@ -82,13 +81,6 @@ final class Models {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /** A card's changed text checked as the card is (its configuration, the given template), to try an edit. */
-    CheckResult checkAs(String uri, String text, String template) {
-        Projects.ForCard project = projects.forCard(Projects.path(uri));
-        return project.checker().check(text, new LineIndex(text), project.config().options().withTemplate(template),
-                name -> false, () -> false);
     }
 
     void forget(String uri) {

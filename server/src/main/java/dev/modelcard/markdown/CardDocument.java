@@ -96,6 +96,19 @@ public final class CardDocument {
         return m;
     }
 
+    /**
+     * This card with one heading at another level, to ask what the change would do to the outline without
+     * parsing the changed text (an ATX heading line stands alone: the blocks stay the same). Offsets after the
+     * heading are those of this card.
+     */
+    public CardDocument withLevel(Heading heading, int level) {
+        List<Heading> changed = new ArrayList<>(headings);
+        Heading h = headings.get(heading.index());
+        changed.set(h.index(), new Heading(h.index(), level, h.text(), h.start(), h.end(), h.textStart(), h.textEnd(),
+                h.blockIndex()));
+        return new CardDocument(text, lines, frontMatter, root, blocks, List.copyOf(changed), nestedDefinitions);
+    }
+
     /** Takes over the YAML of an earlier version whose front matter is the same, when it was read. */
     void keepMetadata(CardDocument earlier) {
         Metadata m = earlier.metadata;

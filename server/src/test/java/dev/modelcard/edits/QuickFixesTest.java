@@ -23,7 +23,7 @@ class QuickFixesTest {
     private static List<String> fixes(String text, String template, String code) {
         CheckResult r = check(text, template);
         return r.findings().stream().filter(f -> f.code().id().equals(code))
-                .flatMap(f -> QuickFixes.of(r, f, t -> check(t, r.pack().id())).stream())
+                .flatMap(f -> QuickFixes.of(r, f).stream())
                 .map(fix -> show(r, fix)).toList();
     }
 
@@ -149,7 +149,7 @@ class QuickFixesTest {
         CheckResult before = check(card, "czi");
         assertEquals("CZI model card \u00b7 17 of 18 sections complete \u00b7 1 missing",
                 dev.modelcard.features.Completeness.of(before).label());
-        Fix insert = QuickFixes.of(before, before.findings().get(0), t -> check(t, "czi")).get(0);
+        Fix insert = QuickFixes.of(before, before.findings().get(0)).get(0);
         String after = Edit.apply(card, insert.edits());
         assertEquals(List.of("empty-section"), check(after, "czi").findings().stream().map(f -> f.code().id()).toList());
         assertEquals("CZI model card \u00b7 17 of 18 sections complete \u00b7 1 to fill",
@@ -160,6 +160,17 @@ class QuickFixesTest {
     void aHeadingAtTheWrongLevelGetsTheTemplatesLevel() {
         assertEquals(List.of("Make it a level-3 heading (### Citation): 6:0-6:4 \u2192 ###"),
                 fixes(Cards.CZI.replace("### Citation", "#### Citation"), "czi", "heading-level"));
+    }
+
+    @Test
+    void aLevelChangeThatWouldLoseASubsectionIsNotOffered() {
+        // "Out-of-Scope Use" is the template's alias only under "Uses": a level-2 "Uses" would no longer hold it,
+        // so only the subsection's own level is fixed.
+        String card = "# Tiny Model\n\n# Uses\n\nResearch only.\n\n%s Out-of-Scope Use\n\nClinical diagnosis.\n";
+        assertEquals(List.of("Make it a level-3 heading (### Out-of-Scope Use): 6:0-6:2 \u2192 ###"),
+                fixes(card.formatted("##"), "czi", "heading-level"));
+        assertEquals(List.of("Make it a level-2 heading (## Uses): 2:0-2:1 \u2192 ##"),
+                fixes(card.formatted("###"), "czi", "heading-level"));
     }
 
     @Test
