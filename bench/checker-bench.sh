@@ -6,9 +6,9 @@
 #
 #   bench/checker-bench.sh [FOLDER]      # default: ../shared/corpus-hf beside the repository (2,000 Hub cards)
 #
-# The checker runs as users run it: bin/modelcard-ls (the flags of bin/jvm.options and the class-data archive),
-# the archive recorded by one start before the first run, as any first start does. Both tools read every
-# README.md below FOLDER; the checker detects each card's template (Hub cards are Hugging Face cards:
+# The checker runs as users run it: bin/modelcard-ls (the flags of bin/jvm.options and the checker's class-data
+# archive), the archive recorded by one check before the first run, as any first check does. Both tools read
+# every README.md below FOLDER; the checker detects each card's template (Hub cards are Hugging Face cards:
 # metadata, leftovers and, for the template's layouts, sections). markdownlint-cli2 and the archive go into a
 # temporary folder; nothing is written beside the project.
 set -euo pipefail
@@ -26,8 +26,9 @@ mdl=$tmp/mdl/node_modules/.bin/markdownlint-cli2
 mdl_version=$(node -p "require('$tmp/mdl/node_modules/markdownlint-cli2/package.json').version")
 ours=("$repo/bin/modelcard-ls" check --fail-on never)
 export XDG_CACHE_HOME=$tmp/cache MODELCARD_LS_JAR=$jar
-# The first start records the class-data archive in the background; wait for it like a user's second start.
-"$repo/bin/modelcard-ls" --version >/dev/null
+# The first check records the checker's class-data archive in the background; wait for it like a user's second
+# check.
+"$repo/bin/modelcard-ls" check --fail-on never "$repo/examples/czi-draft/README.md" >/dev/null
 for _ in $(seq 120); do ls "$tmp/cache/modelcard-ls/"*.lock >/dev/null 2>&1 || break; sleep 1; done
 [ -n "$(ls "$tmp/cache/modelcard-ls/" | grep -E '\.(jsa|aot)$')" ] \
   || echo "checker-bench: no class-data archive was recorded; measuring without one" >&2

@@ -47,6 +47,9 @@ public final class Main implements Callable<Integer> {
         if (args.length == 2 && args[0].equals(Training.OPTION)) {
             System.exit(Training.run(Path.of(args[1])));
         }
+        if (args.length == 2 && args[0].equals(CheckTraining.OPTION)) {
+            System.exit(CheckTraining.run(Path.of(args[1])));
+        }
         // Results are many short lines: buffered, not flushed line by line, and UTF-8 whatever the locale.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
