@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
@@ -46,12 +47,37 @@ public final class Main implements Callable<Integer> {
         if (args.length == 2 && args[0].equals(Training.OPTION)) {
             System.exit(Training.run(Path.of(args[1])));
         }
+        if (args.length == 2 && args[0].equals(CheckTraining.OPTION)) {
+            System.exit(CheckTraining.run(Path.of(args[1])));
+        }
         // Results are many short lines: buffered, not flushed line by line, and UTF-8 whatever the locale.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
-        int status = new CommandLine(new Main()).setOut(out).execute(args);
+        int status = run(args, out, stderr());
         out.flush();
         System.exit(status);
+    }
+
+    /** The commands; the plain {@code check} line without picocli (see {@link CheckCommand#plain}). */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CheckCommand plain = CheckCommand.plain(args);
+        int status = plain != null ? plain.runPlain(out, err, args)
+                : new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
+        err.flush();
+        return status;
+    }
+
+    /** Standard error as picocli writes it by default: the console's encoding, else the platform's. */
+    private static PrintWriter stderr() {
+        String console = System.getProperty("sun.stderr.encoding");
+        Charset charset = Charset.defaultCharset();
+        try {
+            charset = console == null ? charset
+                    : Charset.forName(console.equalsIgnoreCase("cp65001") ? "UTF-8" : console);
+        } catch (IllegalArgumentException e) {
+            // an encoding this Java does not have: the platform's
+        }
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.err, charset)), true);
     }
 
     /** The version Maven writes into the jar. */

@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        CheckCommand.Setup setup = CheckCommand.Setup.of(spec, template, extraPacks, configFile, err);
+        CheckCommand.Setup setup = CheckCommand.Setup.of(CheckCommand.badUsage(spec), template, extraPacks, configFile, err);
         Path folder = html.toAbsolutePath().normalize().getParent();
         Summary summary;
         try {

@@ -1,9 +1,7 @@
 package dev.modelcard.hub;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +15,8 @@ import java.util.Optional;
 
 /**
  * What the Hugging Face Hub accepts in a model card's metadata: its license ids, tasks, libraries, language codes
- * and keys, read from the data files in {@code rules/hub/} (bundled in the jar) on first use.
+ * and keys, read from the data files in {@code rules/hub/} (bundled in the jar). Each list is read on its first
+ * use: a card's metadata names few of them, and the language codes alone are 8,000 lines.
  */
 public final class HubData {
     /** {@code base_model_relation}'s values, as the Hub defines them. */
@@ -26,83 +25,107 @@ public final class HubData {
     public static final Map<String, String> SPECIAL_LANGUAGES = Map.of(
             "multilingual", "Many languages", "code", "Programming languages");
 
-    private static final class Holder {
-        static final HubData INSTANCE = new HubData();
-    }
+    private static final HubData INSTANCE = new HubData();
 
-    private final Map<String, String> licenses;
-    private final Map<String, String> licenseByLowerCase = new HashMap<>();
-    private final List<String> tasks;
-    private final List<String> libraries;
-    private final Map<String, String> languages;
-    private final Map<String, String> languageByName = new HashMap<>();
-    private final Map<String, String> languageAliases;
-    private final Map<String, String> keys;
+    private static final class Licenses {
+        static final Map<String, String> BY_ID = pairs("licenses.tsv");
+        static final Map<String, String> BY_LOWER_CASE = new HashMap<>();
 
-    private HubData() {
-        licenses = pairs("licenses.tsv");
-        licenses.keySet().forEach(id -> licenseByLowerCase.put(id.toLowerCase(Locale.ROOT), id));
-        tasks = List.copyOf(pairs("pipeline-tags.txt").keySet());
-        libraries = List.copyOf(pairs("libraries.txt").keySet());
-        Map<String, String> langs = new LinkedHashMap<>();
-        for (String[] row : rows("languages.tsv")) {
-            if (row.length >= 3 && !row[0].equals("code")) {
-                langs.put(row[0], row[2]);
-                languageByName.putIfAbsent(row[2].toLowerCase(Locale.ROOT), row[0]);
-            }
+        static {
+            BY_ID.keySet().forEach(id -> BY_LOWER_CASE.put(id.toLowerCase(Locale.ROOT), id));
         }
-        languages = Collections.unmodifiableMap(langs);
-        languageAliases = pairs("language-aliases.tsv");
-        keys = pairs("metadata-keys.tsv");
     }
+
+    private static final class Tasks {
+        static final List<String> ALL = List.copyOf(pairs("pipeline-tags.txt").keySet());
+    }
+
+    private static final class Libraries {
+        static final List<String> ALL = List.copyOf(pairs("libraries.txt").keySet());
+    }
+
+    private static final class Languages {
+        static final Map<String, String> BY_CODE;
+
+        static {
+            Map<String, String> langs = new LinkedHashMap<>();
+            for (String[] row : rows("languages.tsv")) {
+                if (row.length >= 3 && !row[0].equals("code")) {
+                    langs.put(row[0], row[2]);
+                }
+            }
+            BY_CODE = Collections.unmodifiableMap(langs);
+        }
+    }
+
+    /** A language's code by its name in lower case; the first code of a name wins (codes are unique). */
+    private static final class LanguageNames {
+        static final Map<String, String> CODE_OF = new HashMap<>();
+
+        static {
+            Languages.BY_CODE.forEach((code, name) -> CODE_OF.putIfAbsent(name.toLowerCase(Locale.ROOT), code));
+        }
+    }
+
+    private static final class LanguageAliases {
+        static final Map<String, String> ALL = pairs("language-aliases.tsv");
+    }
+
+    private static final class Keys {
+        static final Map<String, String> ALL = pairs("metadata-keys.tsv");
+    }
+
+    private HubData() {}
 
     public static HubData get() {
-        return Holder.INSTANCE;
+        return INSTANCE;
     }
 
     /** License id → its full name, in the Hub's order. */
     public Map<String, String> licenses() {
-        return licenses;
+        return Licenses.BY_ID;
     }
 
     /** The Hub's id written in another case ({@code MIT} → {@code mit}), if there is one. */
     public Optional<String> licenseIgnoringCase(String id) {
-        return Optional.ofNullable(licenseByLowerCase.get(id.toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(Licenses.BY_LOWER_CASE.get(id.toLowerCase(Locale.ROOT)));
     }
 
     public List<String> tasks() {
-        return tasks;
+        return Tasks.ALL;
     }
 
     public List<String> libraries() {
-        return libraries;
+        return Libraries.ALL;
     }
 
     /** Language code → name: ISO 639-1 codes first, then ISO 639-3. */
     public Map<String, String> languages() {
-        return languages;
+        return Languages.BY_CODE;
     }
 
     /** The code that was meant by a wrong one: a misused code ({@code jp}), a region tag, a language's name. */
     public Optional<String> languageMeant(String written) {
+        Map<String, String> languages = languages();
+        Map<String, String> aliases = LanguageAliases.ALL;
         String lower = written.toLowerCase(Locale.ROOT);
         if (languages.containsKey(lower)) {
             return Optional.of(lower);
         }
-        if (languageAliases.containsKey(lower)) {
-            return Optional.of(languageAliases.get(lower));
+        if (aliases.containsKey(lower)) {
+            return Optional.of(aliases.get(lower));
         }
         int dash = lower.indexOf('-') > 0 ? lower.indexOf('-') : lower.indexOf('_');
         if (dash > 0) {
             String primary = lower.substring(0, dash);
-            return languages.containsKey(primary) ? Optional.of(primary) : Optional.ofNullable(languageAliases.get(primary));
+            return languages.containsKey(primary) ? Optional.of(primary) : Optional.ofNullable(aliases.get(primary));
         }
-        return Optional.ofNullable(languageByName.get(lower));
+        return Optional.ofNullable(LanguageNames.CODE_OF.get(lower));
     }
 
     /** Key → what it holds, for the keys the Hub reads. */
     public Map<String, String> keys() {
-        return keys;
+        return Keys.ALL;
     }
 
     /** The first two tab-separated fields of each data line, in file order (one field: an empty value). */
@@ -114,20 +137,26 @@ public final class HubData {
         return Collections.unmodifiableMap(out);
     }
 
+    /** The tab-separated fields of each line that is neither blank nor a comment ({@code #}). */
     private static List<String[]> rows(String file) {
-        List<String[]> out = new ArrayList<>();
+        String text;
         try (InputStream in = HubData.class.getResourceAsStream("/rules/hub/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled file rules/hub/" + file + " is missing");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.split("\t"));
-                }
-            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        List<String[]> out = new ArrayList<>();
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end;
+            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            String line = text.substring(start, stop);
+            if (!line.isBlank() && !line.startsWith("#")) {
+                out.add(line.split("\t"));
+            }
         }
         return out;
     }

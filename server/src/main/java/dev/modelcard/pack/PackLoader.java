@@ -174,11 +174,15 @@ public final class PackLoader {
      * (the file name stem). The pack's {@code extends} is not resolved here.
      */
     public static RulePack parse(String text, String file, String expectedId) throws PackException {
-        List<PackProblem> problems = new ArrayList<>();
         if (text.length() > MAX_PACK_CHARS) {
             throw new PackException(List.of(new PackProblem(file, 1, 1, "pack is larger than 2 MiB")));
         }
-        Node root = compose(text, file, "pack");
+        return parse(compose(text, file, "pack"), file, expectedId);
+    }
+
+    /** As {@link #parse(String, String, String)}, from the document {@link #compose} made of the text. */
+    static RulePack parse(Node root, String file, String expectedId) throws PackException {
+        List<PackProblem> problems = new ArrayList<>();
         YamlMap pack = YamlMap.of(file, root, "a rule pack", PACK_KEYS, problems);
         if (pack == null) {
             throw new PackException(problems);

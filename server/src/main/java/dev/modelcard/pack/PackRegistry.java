@@ -1,35 +1,40 @@
 package dev.modelcard.pack;
 
 import dev.modelcard.files.RegularFiles;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
+import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * The packs in use: the bundled ones and any the user adds. A pack with a problem is left out and its problems
  * kept for reporting; the others stay usable.
  */
 public final class PackRegistry {
-    private static final String BUNDLED_DIR = "rules/";
+    /**
+     * A pack file's name (for messages and the expected id) and its text, or for a bundled pack the document
+     * composed at build time ({@link PackCompiler}).
+     */
+    public record Source(String file, String text, Node node) {
+        public Source(String file, String text) {
+            this(file, text, null);
+        }
 
-    /** A pack file's name (for messages and the expected id) and its text. */
-    public record Source(String file, String text) {
         String stem() {
             String name = Path.of(file).getFileName().toString();
             return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
+        }
+
+        RulePack parse() throws PackException {
+            return node != null ? PackLoader.parse(node, file, stem()) : PackLoader.parse(text, file, stem());
         }
     }
 
@@ -48,7 +53,7 @@ public final class PackRegistry {
         List<PackProblem> problems = new ArrayList<>();
         for (Source s : sources) {
             try {
-                RulePack p = PackLoader.parse(s.text(), s.file(), s.stem());
+                RulePack p = s.parse();
                 raw.put(p.id(), p);
                 fileOf.put(p.id(), s.file());
             } catch (PackException e) {
@@ -99,7 +104,7 @@ public final class PackRegistry {
         return of(sources).problems().stream().filter(p -> p.file().equals(file)).toList();
     }
 
-    /** The packs shipped inside the jar (or the build's classes folder). */
+    /** The packs shipped inside the jar. */
     public static PackRegistry bundled() {
         return of(bundledSources());
     }
@@ -121,37 +126,17 @@ public final class PackRegistry {
         return new PackRegistry(new LinkedHashMap<>(r.packs), all);
     }
 
+    /** The packs shipped inside the jar (or among the build's classes), as composed at build time. */
     static List<Source> bundledSources() {
-        List<Source> out = new ArrayList<>();
-        try {
-            Path location = Path.of(PackRegistry.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(location)) {
-                try (Stream<Path> files = Files.list(location.resolve(BUNDLED_DIR))) {
-                    for (Path f : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                        out.add(new Source(BUNDLED_DIR + f.getFileName(), Files.readString(f)));
-                    }
-                }
-            } else {
-                try (JarFile jar = new JarFile(location.toFile())) {
-                    List<JarEntry> entries = new ArrayList<>();
-                    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                        JarEntry entry = e.nextElement();
-                        if (entry.getName().startsWith(BUNDLED_DIR) && entry.getName().endsWith(".yaml")) {
-                            entries.add(entry);
-                        }
-                    }
-                    entries.sort((a, b) -> a.getName().compareTo(b.getName()));
-                    for (JarEntry entry : entries) {
-                        try (InputStream in = jar.getInputStream(entry)) {
-                            out.add(new Source(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-                        }
-                    }
-                }
+        try (InputStream in = PackRegistry.class.getResourceAsStream("/" + PackCompiler.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled rule packs (" + PackCompiler.RESOURCE
+                        + ") are missing: build with Maven");
             }
-        } catch (IOException | URISyntaxException e) {
+            return PackNodes.read(new DataInputStream(new BufferedInputStream(in)));
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled rule packs: " + e.getMessage(), e);
         }
-        return out;
     }
 
     public Optional<RulePack> get(String id) {

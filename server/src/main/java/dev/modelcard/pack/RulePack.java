@@ -39,13 +39,8 @@ public final class RulePack {
     private final Map<String, SectionRule> parentOf;
     private final Map<String, Integer> order;
     private final ImmutableListMultimap<String, SectionRule> byKey;
-    private final Set<String> instructionKeys;
-    private final int longestInstructionKey;
-    private final Set<String> guidanceKeys;
-    private final Set<String> guidanceStarts;
-    private final Set<String> instructionStarts;
-    private final int longestGuidanceKey;
-    private final List<List<String>> longInstructions;
+    /** Made when a card is first checked against this pack: detection needs none of it. */
+    private volatile TemplateText text;
 
     public RulePack(String id, String name, String shortName, String extendsId, Detection detection, TitleRule title,
             List<SectionRule> sections, List<GlossaryTerm> glossary, List<PlaceholderRule> placeholders,
@@ -70,7 +65,6 @@ public final class RulePack {
         Map<String, SectionRule> ids = new LinkedHashMap<>();
         Map<String, Integer> index = new HashMap<>();
         ImmutableListMultimap.Builder<String, SectionRule> keys = ImmutableListMultimap.builder();
-        ImmutableSet.Builder<String> instructions = ImmutableSet.builder();
         for (SectionRule s : all) {
             ids.put(s.id(), s);
             index.put(s.id(), index.size());
@@ -78,41 +72,72 @@ public final class RulePack {
             for (String alias : s.aliases()) {
                 keys.put(Titles.key(alias), s);
             }
-            for (String instruction : s.instructions()) {
-                instructions.add(Titles.key(instruction));
-            }
-        }
-        if (title != null) {
-            for (String instruction : title.instructions()) {
-                instructions.add(Titles.key(instruction));
-            }
         }
         this.byId = ImmutableMap.copyOf(ids);
         this.parentOf = parents;
         this.order = index;
         this.byKey = keys.build();
-        this.instructionKeys = instructions.build();
-        this.longestInstructionKey = instructionKeys.stream().mapToInt(String::length).max().orElse(0);
-        ImmutableSet.Builder<String> guidance = ImmutableSet.builder();
-        for (SectionRule s : all) {
-            if (s.guidance() != null) {
-                // Quoted text in guidance is example wording an author may adopt ("The model was evaluated ...").
-                String g = QUOTED.matcher(s.guidance()).replaceAll(" ");
-                for (int[] sentence : Sentences.of(g)) {
-                    String key = Titles.key(g.substring(sentence[0], sentence[1]));
-                    if (key.split(" ").length >= MIN_GUIDANCE_WORDS) {
-                        guidance.add(key);
+    }
+
+    /**
+     * The template's own wording, as keys ({@link Titles#key}): its instructions and its guidance sentences, with
+     * the first words and longest lengths that filter texts cheaply before a key is computed.
+     */
+    private static final class TemplateText {
+        final Set<String> instructionKeys;
+        final int longestInstructionKey;
+        final Set<String> guidanceKeys;
+        final Set<String> guidanceStarts;
+        final Set<String> instructionStarts;
+        final int longestGuidanceKey;
+        final List<List<String>> longInstructions;
+
+        TemplateText(List<SectionRule> all, TitleRule title) {
+            ImmutableSet.Builder<String> instructions = ImmutableSet.builder();
+            for (SectionRule s : all) {
+                for (String instruction : s.instructions()) {
+                    instructions.add(Titles.key(instruction));
+                }
+            }
+            if (title != null) {
+                for (String instruction : title.instructions()) {
+                    instructions.add(Titles.key(instruction));
+                }
+            }
+            this.instructionKeys = instructions.build();
+            this.longestInstructionKey = instructionKeys.stream().mapToInt(String::length).max().orElse(0);
+            ImmutableSet.Builder<String> guidance = ImmutableSet.builder();
+            for (SectionRule s : all) {
+                if (s.guidance() != null) {
+                    // Quoted text in guidance is example wording an author may adopt ("The model was evaluated ...").
+                    String g = QUOTED.matcher(s.guidance()).replaceAll(" ");
+                    for (int[] sentence : Sentences.of(g)) {
+                        String key = Titles.key(g.substring(sentence[0], sentence[1]));
+                        if (key.split(" ").length >= MIN_GUIDANCE_WORDS) {
+                            guidance.add(key);
+                        }
                     }
                 }
             }
+            this.guidanceKeys = guidance.build();
+            this.instructionStarts = instructionKeys.stream().map(k -> k.split(" ")[0])
+                    .collect(ImmutableSet.toImmutableSet());
+            this.guidanceStarts = guidanceKeys.stream().map(k -> k.split(" ")[0])
+                    .collect(ImmutableSet.toImmutableSet());
+            this.longestGuidanceKey = guidanceKeys.stream().mapToInt(String::length).max().orElse(0);
+            this.longInstructions = instructionKeys.stream().map(k -> List.of(k.split(" ")))
+                    .filter(w -> w.size() >= MIN_REWORDED_WORDS).toList();
         }
-        this.guidanceKeys = guidance.build();
-        this.instructionStarts = instructionKeys.stream().map(k -> k.split(" ")[0])
-                .collect(ImmutableSet.toImmutableSet());
-        this.guidanceStarts = guidanceKeys.stream().map(k -> k.split(" ")[0]).collect(ImmutableSet.toImmutableSet());
-        this.longestGuidanceKey = guidanceKeys.stream().mapToInt(String::length).max().orElse(0);
-        this.longInstructions = instructionKeys.stream().map(k -> List.of(k.split(" ")))
-                .filter(w -> w.size() >= MIN_REWORDED_WORDS).toList();
+    }
+
+    /** Made once; two threads that race make equal ones, and either is kept. */
+    private TemplateText text() {
+        TemplateText t = text;
+        if (t == null) {
+            t = new TemplateText(ordered, title);
+            text = t;
+        }
+        return t;
     }
 
     private static void collect(List<SectionRule> list, SectionRule parent, List<SectionRule> out,
@@ -213,7 +238,7 @@ public final class RulePack {
 
     /** True when the key (see {@link Titles#key}) is that of one of the template's own instruction texts. */
     public boolean isInstructionKey(String key) {
-        return instructionKeys.contains(key);
+        return text().instructionKeys.contains(key);
     }
 
     /**
@@ -221,8 +246,9 @@ public final class RulePack {
      * drops only punctuation, spaces and a few letters per word).
      */
     public boolean mayBeInstruction(String text) {
-        return !instructionKeys.isEmpty() && text.length() <= 3 * longestInstructionKey + 64
-                && instructionStarts.contains(firstWord(text));
+        TemplateText t = text();
+        return !t.instructionKeys.isEmpty() && text.length() <= 3 * t.longestInstructionKey + 64
+                && t.instructionStarts.contains(firstWord(text));
     }
 
     /**
@@ -230,13 +256,14 @@ public final class RulePack {
      * instructions), of four words or more, quoted examples left out.
      */
     public boolean isGuidanceKey(String key) {
-        return guidanceKeys.contains(key);
+        return text().guidanceKeys.contains(key);
     }
 
     /** A cheap filter before {@link Titles#key}, as {@link #mayBeInstruction}. */
     public boolean mayBeGuidance(String text) {
-        return !guidanceKeys.isEmpty() && text.length() <= 3 * longestGuidanceKey + 64
-                && guidanceStarts.contains(firstWord(text));
+        TemplateText t = text();
+        return !t.guidanceKeys.isEmpty() && text.length() <= 3 * t.longestGuidanceKey + 64
+                && t.guidanceStarts.contains(firstWord(text));
     }
 
     /**
@@ -266,7 +293,7 @@ public final class RulePack {
 
     /** The words of each instruction long enough to be recognised when reworded (six words or more). */
     public List<List<String>> longInstructions() {
-        return longInstructions;
+        return text().longInstructions;
     }
 
     public List<GlossaryTerm> glossary() {
