@@ -258,6 +258,11 @@ final class PlaceholderCheck implements Check {
                     continue;
                 }
             }
+            String required = p.requiredText();
+            int at = required == null ? from : text.indexOf(required, from);
+            if (at < 0 || at + (required == null ? 0 : required.length()) > to) {
+                continue; // no match can be here
+            }
             Matcher m = RegexBudget.matcher(p.pattern(), text,
                     budgetsOf(ctx.card()).computeIfAbsent(p, x -> new RegexBudget.Budget(text.length())))
                     .region(from, to);
