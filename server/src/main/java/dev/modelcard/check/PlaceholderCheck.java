@@ -240,6 +240,7 @@ final class PlaceholderCheck implements Check {
         List<int[]> found = new ArrayList<>();
         List<PlaceholderRule> why = new ArrayList<>();
         String lower = null;
+        String region = null;
         for (PlaceholderRule p : inline) {
             if (p.kind() == PlaceholderRule.Kind.TEXT) {
                 // Literals are found with indexOf on a lower-cased copy: far faster than a case-insensitive
@@ -258,10 +259,12 @@ final class PlaceholderCheck implements Check {
                     continue;
                 }
             }
-            String required = p.requiredText();
-            int at = required == null ? from : text.indexOf(required, from);
-            if (at < 0 || at + (required == null ? 0 : required.length()) > to) {
-                continue; // no match can be here
+            if (p.requiredText() != null) {
+                // Only the prose's stretch is searched: a search to the text's end would be repeated per section.
+                region = region != null ? region : text.substring(from, to);
+                if (!region.contains(p.requiredText())) {
+                    continue; // no match can be here
+                }
             }
             Matcher m = RegexBudget.matcher(p.pattern(), text,
                     budgetsOf(ctx.card()).computeIfAbsent(p, x -> new RegexBudget.Budget(text.length())))
