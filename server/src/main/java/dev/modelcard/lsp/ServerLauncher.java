@@ -4,8 +4,10 @@ import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
@@ -18,14 +20,13 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 
 /** Runs the server over a pair of streams. */
 public final class ServerLauncher {
-    /** Held here because java.util.logging keeps loggers only weakly, and with them their filters. */
-    private static final Logger RPC_LOG = Logger.getLogger(RemoteEndpoint.class.getName());
-
-    static {
-        // A client may cancel a request the server has already answered (the protocol allows the race); LSP4J then
-        // warns on stderr, which clients show as noise in their output.
-        RPC_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unmatched cancel notification"));
-    }
+    /** Warnings of the protocol layer, on stderr. A class, not a lambda: see {@link #runOnStdio}. */
+    private static final Consumer<String> WARN = new Consumer<>() {
+        @Override
+        public void accept(String message) {
+            System.err.println("[modelcard warning] " + message);
+        }
+    };
 
     private ServerLauncher() {}
 
@@ -36,14 +37,30 @@ public final class ServerLauncher {
     public static int runOnStdio() {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
-        return run(System.in, protocolOut, code -> {
-            protocolOut.flush();
-            System.exit(code);
+        // Classes, not lambdas, on the way to the first reply (EarlyInitialize): the first lambda starts
+        // java.lang.invoke, which takes longer than the reply; the thread that builds LSP4J's launcher starts it.
+        return run(System.in, protocolOut, new IntConsumer() {
+            @Override
+            public void accept(int code) {
+                protocolOut.flush();
+                System.exit(code);
+            }
         });
     }
 
     /** LSP4J's launcher with a reader that keeps its place after a bad message. */
     private static final class Builder extends LSPLauncher.Builder<ModelCardClient> {
+        /** Held here because java.util.logging keeps loggers only weakly, and with them their filters. */
+        private static final Logger RPC_LOG = Logger.getLogger(RemoteEndpoint.class.getName());
+
+        static {
+            // A client may cancel a request the server has already answered (the protocol allows the race); LSP4J
+            // then warns on stderr, which clients show as noise in their output. Set here, off the thread that
+            // answers initialize: java.util.logging takes long to start.
+            RPC_LOG.setFilter(r -> r.getMessage() == null
+                    || !r.getMessage().startsWith("Unmatched cancel notification"));
+        }
+
         private final ProtocolGate gate;
         private MessageJsonHandler json;
         private RemoteEndpoint endpoint;
@@ -62,22 +79,64 @@ public final class ServerLauncher {
         @Override
         protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer ignored, MessageConsumer consumer,
                 ModelCardClient remoteProxy) {
-            return new ConcurrentMessageProcessor(new FramedMessageProducer(new BufferedInputStream(input), json,
-                    endpoint, m -> System.err.println("[modelcard warning] " + m), gate::unreadable), consumer);
+            return new ConcurrentMessageProcessor(new FramedMessageProducer(input, json, endpoint, WARN,
+                    gate::unreadable), consumer);
+        }
+    }
+
+    /** The server and LSP4J's launcher around it. */
+    private record Endpoint(ModelCardServer server, ProtocolGate gate, Launcher<ModelCardClient> launcher) {}
+
+    /** Builds the endpoint; on a thread of its own, while the first message is read and, if it can be, answered. */
+    private static final class Build implements Callable<Endpoint> {
+        private final InputStream input;
+        private final OutputStream out;
+        private final IntConsumer exit;
+
+        Build(InputStream input, OutputStream out, IntConsumer exit) {
+            this.input = input;
+            this.out = out;
+            this.exit = exit;
+        }
+
+        @Override
+        public Endpoint call() {
+            ModelCardServer server = new ModelCardServer(exit);
+            ProtocolGate gate = new ProtocolGate(WARN);
+            Launcher<ModelCardClient> launcher = new Builder(gate).setLocalService(server)
+                    .setRemoteInterface(ModelCardClient.class).setInput(input).setOutput(out).wrapMessages(gate::wrap)
+                    .create();
+            return new Endpoint(server, gate, launcher);
         }
     }
 
     /** Listens until the input ends; returns 0 when the client shut the server down first, else 1. */
     public static int run(InputStream in, OutputStream out, IntConsumer exit) {
-        ModelCardServer server = new ModelCardServer(exit);
-        ProtocolGate gate = new ProtocolGate(m -> System.err.println("[modelcard warning] " + m));
-        Launcher<ModelCardClient> launcher = new Builder(gate).setLocalService(server)
-                .setRemoteInterface(ModelCardClient.class).setInput(in).setOutput(out).wrapMessages(gate::wrap)
-                .create();
-        server.connect(launcher.getRemoteProxy());
-        Future<Void> listening = launcher.startListening();
+        BufferedInputStream input = new BufferedInputStream(in);
+        FutureTask<Endpoint> building = new FutureTask<>(new Build(input, out, exit));
+        Thread builder = new Thread(building, "modelcard-start");
+        builder.setDaemon(true);
+        builder.start();
+        InitializeRequest answered = EarlyInitialize.answer(input, out, WARN);
+        Endpoint endpoint;
         try {
-            listening.get();
+            endpoint = building.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the server could not be started", e.getCause());
+        }
+        ModelCardServer server = endpoint.server();
+        // Connected only now: nothing the server tells the client may be written while the early reply is.
+        server.connect(endpoint.launcher().getRemoteProxy());
+        if (answered != null) {
+            endpoint.gate().initializeAnswered();
+            server.accept(answered);
+            server.start();
+        }
+        try {
+            endpoint.launcher().startListening().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
