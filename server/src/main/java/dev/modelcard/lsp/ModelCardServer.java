@@ -83,21 +83,21 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
         Gson json = new MessageJsonHandler(Map.of()).getGson(); // LSP4J's mapping between its types and JSON
         accept(InitializeRequest.read(json.toJsonTree(params).getAsJsonObject()));
-        start();
+        applyInitialSettings();
+        loadBundled(); // from here on, loading does not hold up the reply
         return CompletableFuture.completedFuture(json.fromJson(Capabilities.json(), InitializeResult.class));
     }
 
-    /** What {@code initialize} tells, taken before the reply; {@link #start} follows once the reply is made. */
+    /** What {@code initialize} tells; the settings it carries apply with {@link #applyInitialSettings}. */
     void accept(InitializeRequest request) {
         projects.setRoots(Projects.paths(request.rootUris()));
         support = request.support();
         initOptions = request.options();
     }
 
-    /** The settings of {@code initialize} applied, and the packs loading: nothing the reply waits for. */
-    void start() {
+    /** The settings of {@code initialize}, applied once connected: what is wrong with them reaches the client. */
+    void applyInitialSettings() {
         applySettings(initOptions);
-        loadBundled();
     }
 
     @Override
@@ -244,7 +244,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         }
     }
 
-    private void loadBundled() {
+    /** The bundled packs start loading on a thread of their own, once. */
+    void loadBundled() {
         if (!packsLoading.compareAndSet(false, true)) {
             return;
         }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
@@ -87,8 +88,12 @@ public final class ServerLauncher {
     /** The server and LSP4J's launcher around it. */
     private record Endpoint(ModelCardServer server, ProtocolGate gate, Launcher<ModelCardClient> launcher) {}
 
-    /** Builds the endpoint; on a thread of its own, while the first message is read and, if it can be, answered. */
+    /**
+     * Builds the endpoint on a thread of its own, while the first message is read and, if it can be, answered; the
+     * server, made first, is handed over as soon as it is made.
+     */
     private static final class Build implements Callable<Endpoint> {
+        final CompletableFuture<ModelCardServer> server = new CompletableFuture<>();
         private final InputStream input;
         private final OutputStream out;
         private final IntConsumer exit;
@@ -101,25 +106,39 @@ public final class ServerLauncher {
 
         @Override
         public Endpoint call() {
-            ModelCardServer server = new ModelCardServer(exit);
+            ModelCardServer s;
+            try {
+                s = new ModelCardServer(exit);
+            } catch (RuntimeException | Error e) {
+                server.completeExceptionally(e);
+                throw e;
+            }
+            server.complete(s);
             ProtocolGate gate = new ProtocolGate(WARN);
-            Launcher<ModelCardClient> launcher = new Builder(gate).setLocalService(server)
+            Launcher<ModelCardClient> launcher = new Builder(gate).setLocalService(s)
                     .setRemoteInterface(ModelCardClient.class).setInput(input).setOutput(out).wrapMessages(gate::wrap)
                     .create();
-            return new Endpoint(server, gate, launcher);
+            return new Endpoint(s, gate, launcher);
         }
     }
 
     /** Listens until the input ends; returns 0 when the client shut the server down first, else 1. */
     public static int run(InputStream in, OutputStream out, IntConsumer exit) {
         BufferedInputStream input = new BufferedInputStream(in);
-        FutureTask<Endpoint> building = new FutureTask<>(new Build(input, out, exit));
+        Build build = new Build(input, out, exit);
+        FutureTask<Endpoint> building = new FutureTask<>(build);
         Thread builder = new Thread(building, "modelcard-start");
         builder.setDaemon(true);
         builder.start();
         InitializeRequest answered = EarlyInitialize.answer(input, out, WARN);
         Endpoint endpoint;
         try {
+            if (answered != null) {
+                // The packs load while LSP4J's launcher is still being built.
+                ModelCardServer server = build.server.get();
+                server.accept(answered);
+                server.loadBundled();
+            }
             endpoint = building.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -132,8 +151,7 @@ public final class ServerLauncher {
         server.connect(endpoint.launcher().getRemoteProxy());
         if (answered != null) {
             endpoint.gate().initializeAnswered();
-            server.accept(answered);
-            server.start();
+            server.applyInitialSettings();
         }
         try {
             endpoint.launcher().startListening().get();
