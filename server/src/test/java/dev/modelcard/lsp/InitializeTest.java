@@ -1,5 +1,6 @@
 package dev.modelcard.lsp;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -9,7 +10,6 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.modelcard.Cards;
 import dev.modelcard.cli.Main;
 import dev.modelcard.edits.Fix;
 import dev.modelcard.features.Completions;
@@ -35,12 +35,10 @@ import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.CompletionCapabilities;
 import org.eclipse.lsp4j.CompletionItemCapabilities;
 import org.eclipse.lsp4j.CompletionOptions;
-import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeWatchedFilesCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
@@ -247,7 +245,7 @@ class InitializeTest {
         Early e = early(input);
         assertFalse(e.answered(), what);
         assertEquals(0, e.written().length, what);
-        assertTrue(java.util.Arrays.equals(input, e.left()), what + ": the input is left as it came");
+        assertArrayEquals(input, e.left(), what + ": the input is left as it came");
     }
 
     @Test
@@ -311,16 +309,6 @@ class InitializeTest {
         });
     }
 
-    private static List<String> show(PublishDiagnosticsParams p) {
-        return p.getDiagnostics().stream().map(InitializeTest::show).toList();
-    }
-
-    private static String show(Diagnostic d) {
-        var r = d.getRange();
-        return r.getStart().getLine() + ":" + r.getStart().getCharacter() + "-" + r.getEnd().getLine() + ":"
-                + r.getEnd().getCharacter() + " " + d.getCode().getLeft() + " " + d.getSeverity();
-    }
-
     /**
      * The workspace (as folders or as a root URI), the client's capabilities and its initialization options reach
      * the server the same way on both paths: the folder's configuration and the options both apply, and the
@@ -331,7 +319,7 @@ class InitializeTest {
     void whatInitializeTellsReachesTheServer(boolean throughLsp4j, boolean asRootUri, @TempDir Path ws)
             throws Exception {
         Files.writeString(ws.resolve(".modelcard.yaml"), "rules:\n  placeholder: error\n");
-        String card = Cards.CZI.replace("15 million.", "TBD").replace("### Citation", "#### Citation");
+        String card = ConfigProtocolTest.CARD; // a placeholder on line 5, a heading too deep on line 6
         Path file = Files.createDirectories(ws.resolve("models/a")).resolve("README.md");
         Files.writeString(file, card);
         String uri = file.toUri().toString();
@@ -353,7 +341,8 @@ class InitializeTest {
             h.server.initialized(new InitializedParams());
             h.open(uri, 1, card);
             List<String> wanted = List.of("5:0-5:3 placeholder Error");
-            assertEquals(wanted, show(h.awaitDiagnostics(uri, d -> show(d).equals(wanted))));
+            assertEquals(wanted, ConfigProtocolTest.show(h.awaitDiagnostics(uri,
+                    d -> ConfigProtocolTest.show(d).equals(wanted))));
             assertEquals(1, h.client.registrations.size(), "file watchers");
             assertEquals(1, h.client.configurationRequests.size(), "settings pulled");
         }
