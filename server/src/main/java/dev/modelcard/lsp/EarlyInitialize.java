@@ -56,6 +56,7 @@ final class EarlyInitialize {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return putBack(in);
         }
+        forgetMark(in);
         try {
             out.write(new StringBuilder(FramedMessageProducer.LENGTH_HEADER).append(' ').append(reply.length)
                     .append("\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
@@ -130,7 +131,13 @@ final class EarlyInitialize {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot happen: no more than the mark's limit is read", e);
         }
+        forgetMark(in);
         return null;
+    }
+
+    /** A mark kept would keep what LSP4J reads next in the buffer, up to the limit. */
+    private static void forgetMark(BufferedInputStream in) {
+        in.mark(0);
     }
 
     /** The input, ending after {@link #LIMIT} bytes: no more is read than can be put back. */
