@@ -4,10 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
@@ -39,7 +36,7 @@ public final class ServerLauncher {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
         // Classes, not lambdas, on the way to the first reply (EarlyInitialize): the first lambda starts
-        // java.lang.invoke, which takes longer than the reply; the thread that builds LSP4J's launcher starts it.
+        // java.lang.invoke, which takes longer than the reply.
         return run(System.in, protocolOut, new IntConsumer() {
             @Override
             public void accept(int code) {
@@ -56,8 +53,8 @@ public final class ServerLauncher {
 
         static {
             // A client may cancel a request the server has already answered (the protocol allows the race); LSP4J
-            // then warns on stderr, which clients show as noise in their output. Set here, off the thread that
-            // answers initialize: java.util.logging takes long to start.
+            // then warns on stderr, which clients show as noise in their output. Set here, after the first reply:
+            // java.util.logging takes long to start.
             RPC_LOG.setFilter(r -> r.getMessage() == null
                     || !r.getMessage().startsWith("Unmatched cancel notification"));
         }
@@ -85,76 +82,30 @@ public final class ServerLauncher {
         }
     }
 
-    /** The server and LSP4J's launcher around it. */
-    private record Endpoint(ModelCardServer server, ProtocolGate gate, Launcher<ModelCardClient> launcher) {}
-
     /**
-     * Builds the endpoint on a thread of its own, while the first message is read and, if it can be, answered; the
-     * server, made first, is handed over as soon as it is made.
+     * Listens until the input ends; returns 0 when the client shut the server down first, else 1. The first message
+     * is answered before the server and LSP4J's launcher are built when it can be ({@link EarlyInitialize}); the
+     * packs then load while the launcher is built.
      */
-    private static final class Build implements Callable<Endpoint> {
-        final CompletableFuture<ModelCardServer> server = new CompletableFuture<>();
-        private final InputStream input;
-        private final OutputStream out;
-        private final IntConsumer exit;
-
-        Build(InputStream input, OutputStream out, IntConsumer exit) {
-            this.input = input;
-            this.out = out;
-            this.exit = exit;
-        }
-
-        @Override
-        public Endpoint call() {
-            ModelCardServer s;
-            try {
-                s = new ModelCardServer(exit);
-            } catch (RuntimeException | Error e) {
-                server.completeExceptionally(e);
-                throw e;
-            }
-            server.complete(s);
-            ProtocolGate gate = new ProtocolGate(WARN);
-            Launcher<ModelCardClient> launcher = new Builder(gate).setLocalService(s)
-                    .setRemoteInterface(ModelCardClient.class).setInput(input).setOutput(out).wrapMessages(gate::wrap)
-                    .create();
-            return new Endpoint(s, gate, launcher);
-        }
-    }
-
-    /** Listens until the input ends; returns 0 when the client shut the server down first, else 1. */
     public static int run(InputStream in, OutputStream out, IntConsumer exit) {
         BufferedInputStream input = new BufferedInputStream(in);
-        Build build = new Build(input, out, exit);
-        FutureTask<Endpoint> building = new FutureTask<>(build);
-        Thread builder = new Thread(building, "modelcard-start");
-        builder.setDaemon(true);
-        builder.start();
         InitializeRequest answered = EarlyInitialize.answer(input, out, WARN);
-        Endpoint endpoint;
-        try {
-            if (answered != null) {
-                // The packs load while LSP4J's launcher is still being built.
-                ModelCardServer server = build.server.get();
-                server.accept(answered);
-                server.loadBundled();
-            }
-            endpoint = building.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the server could not be started", e.getCause());
-        }
-        ModelCardServer server = endpoint.server();
-        // Connected only now: nothing the server tells the client may be written while the early reply is.
-        server.connect(endpoint.launcher().getRemoteProxy());
+        ModelCardServer server = new ModelCardServer(exit);
         if (answered != null) {
-            endpoint.gate().initializeAnswered();
+            server.accept(answered);
+            server.loadBundled();
+        }
+        ProtocolGate gate = new ProtocolGate(WARN);
+        Launcher<ModelCardClient> launcher = new Builder(gate).setLocalService(server)
+                .setRemoteInterface(ModelCardClient.class).setInput(input).setOutput(out).wrapMessages(gate::wrap)
+                .create();
+        server.connect(launcher.getRemoteProxy());
+        if (answered != null) {
+            gate.initializeAnswered();
             server.applyInitialSettings();
         }
         try {
-            endpoint.launcher().startListening().get();
+            launcher.startListening().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
