@@ -175,6 +175,24 @@ class InitializeTest {
                 .taken().rootUris(), "no folders open");
     }
 
+    /** An editor's initialize as VS Code's language client writes it, with every capability it announces. */
+    @Test
+    void anEditorsFullInitializeIsAnsweredEarlyAndReadAsLsp4jReadsIt() throws Exception {
+        String body;
+        try (InputStream in = InitializeTest.class.getResourceAsStream("editor-initialize.json")) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Early e = early(frame(body));
+        assertTrue(e.answered());
+        assertEquals(resultAsDeclaredBefore(), e.reply().get("result"));
+        JsonObject params = JsonParser.parseString(body).getAsJsonObject().getAsJsonObject("params");
+        InitializeRequest throughLsp4j = InitializeRequest.read(LSP4J.toJsonTree(
+                LSP4J.fromJson(params, InitializeParams.class)).getAsJsonObject());
+        assertEquals(throughLsp4j, e.taken());
+        assertEquals(List.of("file:///home/user/models"), e.taken().rootUris());
+        assertEquals(new ClientSupport(true, true, true, true), e.taken().support());
+    }
+
     @Test
     void aStringIdIsEchoedAndARequestArrivingByteByByteIsAnswered() throws Exception {
         byte[] input = frame(request("\"init-1\"", "{\"capabilities\":{}}"));
