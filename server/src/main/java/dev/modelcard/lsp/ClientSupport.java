@@ -2,6 +2,7 @@ package dev.modelcard.lsp;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.List;
 
 /**
  * What the client said it can take, read once at {@code initialize} from its capabilities as JSON (LSP4J's
@@ -14,6 +15,12 @@ import com.google.gson.JsonObject;
  */
 record ClientSupport(boolean snippets, boolean documentChanges, boolean configuration, boolean watchedFiles) {
     static final ClientSupport NONE = new ClientSupport(false, false, false, false);
+    /** Where each flag is in the capabilities, in the order of the components. */
+    static final List<List<String>> FLAGS = List.of(
+            List.of("textDocument", "completion", "completionItem", "snippetSupport"),
+            List.of("workspace", "workspaceEdit", "documentChanges"),
+            List.of("workspace", "configuration"),
+            List.of("workspace", "didChangeWatchedFiles", "dynamicRegistration"));
 
     /**
      * @param caps the {@code capabilities} of {@code initialize}; null or JSON null for none
@@ -23,14 +30,12 @@ record ClientSupport(boolean snippets, boolean documentChanges, boolean configur
         if (caps == null || caps.isJsonNull()) {
             return NONE;
         }
-        return new ClientSupport(flag(caps, "textDocument", "completion", "completionItem", "snippetSupport"),
-                flag(caps, "workspace", "workspaceEdit", "documentChanges"),
-                flag(caps, "workspace", "configuration"),
-                flag(caps, "workspace", "didChangeWatchedFiles", "dynamicRegistration"));
+        return new ClientSupport(flag(caps, FLAGS.get(0)), flag(caps, FLAGS.get(1)), flag(caps, FLAGS.get(2)),
+                flag(caps, FLAGS.get(3)));
     }
 
     /** The boolean at a path of object keys; false when it or an object on the way is absent or null. */
-    private static boolean flag(JsonElement caps, String... path) {
+    private static boolean flag(JsonElement caps, List<String> path) {
         JsonElement at = caps;
         for (String key : path) {
             if (!(at instanceof JsonObject o)) {

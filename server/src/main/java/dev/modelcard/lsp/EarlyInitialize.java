@@ -15,7 +15,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +30,6 @@ import java.util.function.Consumer;
 final class EarlyInitialize {
     /** Far more than any client's initialize; the input can be put back this far. */
     static final int LIMIT = 1 << 20;
-    private static final Set<String> KEYS = Set.of("jsonrpc", "id", "method", "params");
 
     private EarlyInitialize() {}
 
@@ -68,7 +66,10 @@ final class EarlyInitialize {
         return taken;
     }
 
-    /** The first message when it is an {@code initialize} request in plain JSON with params; else null. */
+    /**
+     * The first message when it is an {@code initialize} request in plain JSON with params, which are read only as
+     * far as the server uses them ({@link PrunedJson}); else null.
+     */
     private static JsonObject request(InputStream in) throws IOException {
         FramedMessageProducer.Headers h = FramedMessageProducer.headers(in, false);
         if (h == null || h.length < 0 || h.length > LIMIT) {
@@ -81,10 +82,21 @@ final class EarlyInitialize {
         }
         JsonReader reader = new JsonReader(new StringReader(new String(body, charset)));
         reader.setStrictness(Strictness.STRICT);
-        JsonElement tree = JsonParser.parseReader(reader);
-        if (reader.peek() != JsonToken.END_DOCUMENT || !(tree instanceof JsonObject m) || !KEYS.containsAll(m.keySet())
-                || !isString(m.get("jsonrpc"), "2.0") || !isString(m.get("method"), "initialize")
-                || !(m.get("params") instanceof JsonObject)) {
+        JsonObject m = new JsonObject();
+        reader.beginObject();
+        while (reader.hasNext()) {
+            String key = reader.nextName();
+            switch (key) {
+                case "jsonrpc", "id", "method" -> m.add(key, JsonParser.parseReader(reader));
+                case "params" -> m.add(key, PrunedJson.read(reader, InitializeRequest.PATHS));
+                default -> {
+                    return null;
+                }
+            }
+        }
+        reader.endObject();
+        if (reader.peek() != JsonToken.END_DOCUMENT || !isString(m.get("jsonrpc"), "2.0")
+                || !isString(m.get("method"), "initialize") || !(m.get("params") instanceof JsonObject)) {
             return null;
         }
         return m;
@@ -94,7 +106,6 @@ final class EarlyInitialize {
         return e instanceof JsonPrimitive p && p.isString() && p.getAsString().equals(value);
     }
 
-    /** A string, or an integer written plainly: echoed as it came, as LSP4J would. */
     /**
      * The id as JSON text, the same as it came: an integer, or a string of printable ASCII that JSON does not
      * escape; null for any other (LSP4J answers those).

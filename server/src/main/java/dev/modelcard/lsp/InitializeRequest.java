@@ -15,16 +15,34 @@ import java.util.List;
  * @param options the {@code initializationOptions}, or null
  */
 record InitializeRequest(List<String> rootUris, ClientSupport support, JsonElement options) {
+    private static final String FOLDERS = "workspaceFolders";
+    private static final String ROOT = "rootUri";
+    private static final String CAPABILITIES = "capabilities";
+    private static final String OPTIONS = "initializationOptions";
+    /** What is read of the params, as paths of keys: the capabilities along their flags only, the rest whole. */
+    static final List<List<String>> PATHS = paths();
+
+    private static List<List<String>> paths() {
+        List<List<String>> paths = new ArrayList<>(List.of(List.of(FOLDERS), List.of(ROOT), List.of(OPTIONS)));
+        for (List<String> flag : ClientSupport.FLAGS) {
+            List<String> path = new ArrayList<>();
+            path.add(CAPABILITIES);
+            path.addAll(flag);
+            paths.add(List.copyOf(path));
+        }
+        return List.copyOf(paths);
+    }
+
     /**
-     * @param params the params object
+     * @param params the params object, whole or read along {@link #PATHS}
      * @throws IllegalArgumentException when a value the server reads is not of the protocol's type
      */
     static InitializeRequest read(JsonObject params) {
         List<String> uris = new ArrayList<>();
-        JsonElement folders = params.get("workspaceFolders");
+        JsonElement folders = params.get(FOLDERS);
         if (present(folders)) {
             if (!folders.isJsonArray()) {
-                throw new IllegalArgumentException("workspaceFolders is not an array");
+                throw new IllegalArgumentException(FOLDERS + " is not an array");
             }
             for (JsonElement f : (JsonArray) folders) {
                 if (!f.isJsonObject()) {
@@ -33,13 +51,12 @@ record InitializeRequest(List<String> rootUris, ClientSupport support, JsonEleme
                 uris.add(string(f.getAsJsonObject().get("uri"), "a workspace folder's uri"));
             }
         } else {
-            String root = string(params.get("rootUri"), "rootUri");
+            String root = string(params.get(ROOT), ROOT);
             if (root != null) {
                 uris.add(root);
             }
         }
-        return new InitializeRequest(uris, ClientSupport.of(params.get("capabilities")),
-                params.get("initializationOptions"));
+        return new InitializeRequest(uris, ClientSupport.of(params.get(CAPABILITIES)), params.get(OPTIONS));
     }
 
     private static boolean present(JsonElement e) {

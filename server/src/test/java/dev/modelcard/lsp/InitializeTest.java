@@ -251,6 +251,12 @@ class InitializeTest {
                 Arguments.of("a root uri a number", frame(request("1", "{\"rootUri\":5}"))),
                 Arguments.of("options nested 300 deep", frame(request("1", "{\"initializationOptions\":"
                         + "[".repeat(300) + "]".repeat(300) + "}"))),
+                Arguments.of("a capability not read nested 300 deep", frame(request("1",
+                        "{\"capabilities\":{\"experimental\":" + "[".repeat(300) + "]".repeat(300) + "}}"))),
+                Arguments.of("a bad escape in a capability not read", frame(request("1",
+                        "{\"capabilities\":{\"experimental\":\"\\x\"}}"))),
+                Arguments.of("a number JSON does not allow in a capability not read", frame(request("1",
+                        "{\"capabilities\":{\"experimental\":01}}"))),
                 Arguments.of("a body over the limit", frame(init + " ".repeat(EarlyInitialize.LIMIT))),
                 Arguments.of("a header line over the limit", framed("X-Padding: " + "x".repeat(EarlyInitialize.LIMIT)
                         + "\r\nContent-Length: " + body.length + "\r\n\r\n", init)));
