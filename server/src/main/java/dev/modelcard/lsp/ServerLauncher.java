@@ -77,6 +77,7 @@ public final class ServerLauncher {
         @Override
         protected ConcurrentMessageProcessor createMessageProcessor(MessageProducer ignored, MessageConsumer consumer,
                 ModelCardClient remoteProxy) {
+            // The input is buffered already (run may have read the first message from it).
             return new ConcurrentMessageProcessor(new FramedMessageProducer(input, json, endpoint, WARN,
                     gate::unreadable), consumer);
         }
