@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 /**
  * Answers the client's first message, when it is {@code initialize}, before the server and LSP4J's launcher are
  * built: building them (proxies, Gson adapters for the protocol's types) and reading the request through LSP4J take
- * longer than the whole answer here. The request is read as a JSON tree, what the server uses is taken from it
- * ({@link InitializeRequest}, handed to the server once it is built) and the reply is the declared result
+ * longer than the whole answer here. The request is read as JSON, its params only as far as the server uses them
+ * ({@link InitializeRequest}, handed to the server once it is built), and the reply is the declared result
  * ({@link Capabilities}). No lambda or string concatenation on the way: the first of either starts
  * java.lang.invoke, which alone takes longer than the reply. Anything else (another first message, framing or JSON
  * that is not plainly right, a value of an unexpected type, any failure) puts the input back where it was, and
