@@ -1,10 +1,12 @@
 package dev.modelcard.lsp;
 
-import java.util.Optional;
-import org.eclipse.lsp4j.ClientCapabilities;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.List;
 
 /**
- * What the client said it can take, read once at {@code initialize}.
+ * What the client said it can take, read once at {@code initialize} from its capabilities as JSON (LSP4J's
+ * {@code ClientCapabilities} are turned into JSON first, so that the first reply can do without them).
  *
  * @param snippets completion items may be snippets with tab stops
  * @param documentChanges workspace edits may name the document version they apply to
@@ -13,18 +15,40 @@ import org.eclipse.lsp4j.ClientCapabilities;
  */
 record ClientSupport(boolean snippets, boolean documentChanges, boolean configuration, boolean watchedFiles) {
     static final ClientSupport NONE = new ClientSupport(false, false, false, false);
+    /** Where each flag is in the capabilities, in the order of the components. */
+    static final List<List<String>> FLAGS = List.of(
+            List.of("textDocument", "completion", "completionItem", "snippetSupport"),
+            List.of("workspace", "workspaceEdit", "documentChanges"),
+            List.of("workspace", "configuration"),
+            List.of("workspace", "didChangeWatchedFiles", "dynamicRegistration"));
 
-    static ClientSupport of(ClientCapabilities caps) {
-        if (caps == null) {
+    /**
+     * @param caps the {@code capabilities} of {@code initialize}; null or JSON null for none
+     * @throws IllegalArgumentException when a value on the way to a flag is not of the protocol's type
+     */
+    static ClientSupport of(JsonElement caps) {
+        if (caps == null || caps.isJsonNull()) {
             return NONE;
         }
-        boolean snippets = Optional.ofNullable(caps.getTextDocument()).map(t -> t.getCompletion())
-                .map(c -> c.getCompletionItem()).map(i -> i.getSnippetSupport()).orElse(false);
-        boolean versioned = Optional.ofNullable(caps.getWorkspace()).map(w -> w.getWorkspaceEdit())
-                .map(e -> e.getDocumentChanges()).orElse(false);
-        boolean configuration = Optional.ofNullable(caps.getWorkspace()).map(w -> w.getConfiguration()).orElse(false);
-        boolean watched = Optional.ofNullable(caps.getWorkspace()).map(w -> w.getDidChangeWatchedFiles())
-                .map(d -> d.getDynamicRegistration()).orElse(false);
-        return new ClientSupport(snippets, versioned, configuration, watched);
+        return new ClientSupport(flag(caps, FLAGS.get(0)), flag(caps, FLAGS.get(1)), flag(caps, FLAGS.get(2)),
+                flag(caps, FLAGS.get(3)));
+    }
+
+    /** The boolean at a path of object keys; false when it or an object on the way is absent or null. */
+    private static boolean flag(JsonElement caps, List<String> path) {
+        JsonElement at = caps;
+        for (String key : path) {
+            if (!(at instanceof JsonObject o)) {
+                throw new IllegalArgumentException("capabilities: not an object before " + key);
+            }
+            at = o.get(key);
+            if (at == null || at.isJsonNull()) {
+                return false;
+            }
+        }
+        if (!at.isJsonPrimitive() || !at.getAsJsonPrimitive().isBoolean()) {
+            throw new IllegalArgumentException("capabilities: " + String.join(".", path) + " is not a boolean");
+        }
+        return at.getAsBoolean();
     }
 }

@@ -46,7 +46,9 @@ final class FramedMessageProducer implements MessageProducer, Closeable {
         this.unreadable = unreadable;
     }
 
-    private static final class Headers {
+    /** A message's header block. */
+    static final class Headers {
+        /** The body's length in bytes; -1 when the header is missing or not a length. */
         long length = -1;
         String lengthText;
         String charset;
@@ -58,7 +60,7 @@ final class FramedMessageProducer implements MessageProducer, Closeable {
         boolean resync = false;
         try {
             while (running) {
-                Headers h = headers(resync);
+                Headers h = headers(in, resync);
                 if (h == null) {
                     return; // end of input
                 }
@@ -113,17 +115,17 @@ final class FramedMessageProducer implements MessageProducer, Closeable {
      * The next header block, up to its empty line; null at the end of input. With {@code resync}, the bytes before
      * the next {@code Content-Length:} are skipped first (the rest of a message whose length was unknown).
      */
-    private Headers headers(boolean resync) throws IOException {
+    static Headers headers(InputStream in, boolean resync) throws IOException {
         Headers h = new Headers();
         String first = null;
         if (resync) {
-            if (!skipTo(LENGTH_HEADER)) {
+            if (!skipTo(in, LENGTH_HEADER)) {
                 return null;
             }
             first = LENGTH_HEADER;
         }
         while (true) {
-            String line = line(first);
+            String line = line(in, first);
             first = null;
             if (line == null) {
                 return null;
@@ -156,7 +158,8 @@ final class FramedMessageProducer implements MessageProducer, Closeable {
         return Long.parseLong(value);
     }
 
-    private static Charset charset(String name) {
+    /** The charset a {@code Content-Type} header names; UTF-8 when none; null when not one the protocol allows. */
+    static Charset charset(String name) {
         if (name == null) {
             return StandardCharsets.UTF_8;
         }
@@ -166,7 +169,7 @@ final class FramedMessageProducer implements MessageProducer, Closeable {
     }
 
     /** One header line without its line break (a line too long to be a header is cut); null at end of input. */
-    private String line(String start) throws IOException {
+    private static String line(InputStream in, String start) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         if (start != null) {
             line.writeBytes(start.getBytes(StandardCharsets.US_ASCII));
@@ -186,7 +189,7 @@ final class FramedMessageProducer implements MessageProducer, Closeable {
     }
 
     /** Reads up to and including the next occurrence of {@code token}; false at end of input. */
-    private boolean skipTo(String token) throws IOException {
+    private static boolean skipTo(InputStream in, String token) throws IOException {
         byte[] t = token.getBytes(StandardCharsets.US_ASCII);
         int matched = 0;
         while (true) {

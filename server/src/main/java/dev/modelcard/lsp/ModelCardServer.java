@@ -1,24 +1,20 @@
 package dev.modelcard.lsp;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.modelcard.check.CardChecker;
 import dev.modelcard.cli.Main;
-import dev.modelcard.edits.Fix;
-import dev.modelcard.features.Completions;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
-import org.eclipse.lsp4j.CodeActionKind;
-import org.eclipse.lsp4j.CodeActionOptions;
-import org.eclipse.lsp4j.CodeLensOptions;
-import org.eclipse.lsp4j.CompletionOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
@@ -29,13 +25,8 @@ import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.Registration;
 import org.eclipse.lsp4j.RegistrationParams;
-import org.eclipse.lsp4j.ServerCapabilities;
-import org.eclipse.lsp4j.ServerInfo;
-import org.eclipse.lsp4j.TextDocumentSyncKind;
-import org.eclipse.lsp4j.TextDocumentSyncOptions;
 import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.WorkspaceFoldersOptions;
-import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageClientAware;
@@ -90,42 +81,23 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        projects.setRoots(roots(params));
-        support = ClientSupport.of(params.getCapabilities());
-        initOptions = params.getInitializationOptions();
-        applySettings(initOptions);
-        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
-        sync.setOpenClose(true);
-        sync.setChange(TextDocumentSyncKind.Incremental);
-        sync.setSave(true);
-        ServerCapabilities caps = new ServerCapabilities();
-        caps.setTextDocumentSync(sync);
-        caps.setHoverProvider(true);
-        caps.setDocumentSymbolProvider(true);
-        caps.setFoldingRangeProvider(true);
-        caps.setCodeLensProvider(new CodeLensOptions(false));
-        caps.setCompletionProvider(new CompletionOptions(false, Completions.TRIGGERS));
-        CodeActionOptions actions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, Fix.INSERT_MISSING,
-                Fix.TABLE_OF_CONTENTS));
-        actions.setResolveProvider(false);
-        caps.setCodeActionProvider(actions);
-        WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
-        folders.setSupported(true);
-        folders.setChangeNotifications(true);
-        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
-        InitializeResult result = new InitializeResult(caps, new ServerInfo("modelcard-ls", Main.version()));
+        Gson json = new MessageJsonHandler(Map.of()).getGson(); // LSP4J's mapping between its types and JSON
+        accept(InitializeRequest.read(json.toJsonTree(params).getAsJsonObject()));
+        applyInitialSettings();
         loadBundled(); // from here on, loading does not hold up the reply
-        return CompletableFuture.completedFuture(result);
+        return CompletableFuture.completedFuture(json.fromJson(Capabilities.json(), InitializeResult.class));
     }
 
-    private static List<Path> roots(InitializeParams params) {
-        List<String> uris = new ArrayList<>();
-        if (params.getWorkspaceFolders() != null) {
-            params.getWorkspaceFolders().forEach(f -> uris.add(f.getUri()));
-        } else if (params.getRootUri() != null) {
-            uris.add(params.getRootUri());
-        }
-        return Projects.paths(uris);
+    /** What {@code initialize} tells; the settings it carries apply with {@link #applyInitialSettings}. */
+    void accept(InitializeRequest request) {
+        projects.setRoots(Projects.paths(request.rootUris()));
+        support = request.support();
+        initOptions = request.options();
+    }
+
+    /** The settings of {@code initialize}, applied once connected: what is wrong with them reaches the client. */
+    void applyInitialSettings() {
+        applySettings(initOptions);
     }
 
     @Override
@@ -272,7 +244,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         }
     }
 
-    private void loadBundled() {
+    /** The bundled packs start loading on a thread of their own, once. */
+    void loadBundled() {
         if (!packsLoading.compareAndSet(false, true)) {
             return;
         }

@@ -47,6 +47,11 @@ final class ProtocolGate {
         };
     }
 
+    /** The first {@code initialize} was answered before LSP4J read the input ({@link EarlyInitialize}). */
+    void initializeAnswered() {
+        state = State.RUNNING;
+    }
+
     private boolean admit(Message message) {
         if (message instanceof RequestMessage r) {
             String method = r.getMethod();

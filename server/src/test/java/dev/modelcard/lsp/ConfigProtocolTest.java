@@ -23,13 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** .modelcard.yaml, packs and client settings over the protocol, with a real workspace folder on disk. */
 class ConfigProtocolTest {
     /** A placeholder on line 5 (Warning) and a heading one level too deep on line 6 (Information). */
-    private static final String CARD = Cards.CZI.replace("15 million.", "TBD").replace("### Citation", "#### Citation");
+    static final String CARD = Cards.CZI.replace("15 million.", "TBD").replace("### Citation", "#### Citation");
 
     private static JsonObject json(String text) {
         return JsonParser.parseString(text).getAsJsonObject();
     }
 
-    private static List<String> show(PublishDiagnosticsParams p) {
+    /** Each diagnostic as range, code and severity. */
+    static List<String> show(PublishDiagnosticsParams p) {
         return p.getDiagnostics().stream().map(ConfigProtocolTest::show).toList();
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,14 @@ final class LspHarness implements AutoCloseable {
     private final OutputStream toServer;
 
     LspHarness() throws IOException {
+        this(false);
+    }
+
+    /**
+     * @param throughLsp4j send a notification first, which the server drops before {@code initialize}: then
+     *     {@code initialize} is not the first message, and LSP4J reads it rather than {@link EarlyInitialize}
+     */
+    LspHarness(boolean throughLsp4j) throws IOException {
         Pipe up = Pipe.open();
         Pipe down = Pipe.open();
         toServer = Channels.newOutputStream(up.sink());
@@ -57,6 +66,12 @@ final class LspHarness implements AutoCloseable {
                 "server-under-test");
         t.setDaemon(true);
         t.start();
+        if (throughLsp4j) {
+            byte[] body = "{\"jsonrpc\":\"2.0\",\"method\":\"$/setTrace\",\"params\":{\"value\":\"off\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            toServer.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            toServer.write(body);
+        }
         Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, clientIn, toServer);
         launcher.startListening();
         server = launcher.getRemoteProxy();
