@@ -34,7 +34,6 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
  * section still lacks (in a field list), and glossary terms (in prose, or whole entries in the glossary).
  */
 public final class Completions {
-    public static final List<String> TRIGGERS = List.of("#", "*");
     /** Up to three spaces, then the {@code #} run typed so far and the start of a title. */
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6}(?:[ \\t].*)?)?$");
     /** An optional bullet, then the bold label typed so far. */

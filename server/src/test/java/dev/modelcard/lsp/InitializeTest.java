@@ -12,7 +12,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.modelcard.cli.Main;
 import dev.modelcard.edits.Fix;
-import dev.modelcard.features.Completions;
 import dev.modelcard.lsp.ProtocolMisuseTest.Wire;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -84,7 +83,7 @@ class InitializeTest {
         caps.setDocumentSymbolProvider(true);
         caps.setFoldingRangeProvider(true);
         caps.setCodeLensProvider(new CodeLensOptions(false));
-        caps.setCompletionProvider(new CompletionOptions(false, Completions.TRIGGERS));
+        caps.setCompletionProvider(new CompletionOptions(false, List.of("#", "*")));
         CodeActionOptions actions = new CodeActionOptions(List.of(CodeActionKind.QuickFix, Fix.INSERT_MISSING,
                 Fix.TABLE_OF_CONTENTS));
         actions.setResolveProvider(false);
