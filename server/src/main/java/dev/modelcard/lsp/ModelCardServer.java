@@ -255,12 +255,6 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
             } catch (RuntimeException | Error e) {
                 log.error("cannot load the rule packs", e);
                 bundled.completeExceptionally(e);
-                return;
-            }
-            try {
-                Warmup.run(bundled.join(), () -> shutdown);
-            } catch (RuntimeException e) {
-                log.warn("warming up failed (checks are not affected): " + e);
             }
         }, "modelcard-packs");
         t.setDaemon(true);
