@@ -11,6 +11,7 @@ import dev.modelcard.features.Completeness;
 import dev.modelcard.features.Diagnostics;
 import dev.modelcard.files.CardFiles.Input;
 import dev.modelcard.files.CardText;
+import dev.modelcard.files.Walk;
 import dev.modelcard.text.LineIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -65,6 +65,11 @@ final class CardRun {
 
     /** Runs over the inputs, writing each outcome to the output in order. */
     Summary run(List<Input> inputs, Output output) {
+        return run(Walk.of(inputs), output);
+    }
+
+    /** Runs over the inputs as the walk finds them, writing each outcome to the output in order. */
+    Summary run(Walk inputs, Output output) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "modelcard-check");
@@ -78,11 +83,18 @@ final class CardRun {
         output.start();
         try {
             Deque<Future<Outcome>> pending = new ArrayDeque<>();
-            Iterator<Input> next = inputs.iterator();
             int done = 0;
-            while (next.hasNext() || !pending.isEmpty()) {
-                while (next.hasNext() && pending.size() < threads * IN_FLIGHT_PER_THREAD) {
-                    pending.add(submit(pool, next.next()));
+            while (true) {
+                // What the walk has found fills the window; it is waited for only when nothing is in flight.
+                while (pending.size() < threads * IN_FLIGHT_PER_THREAD) {
+                    Input next = pending.isEmpty() ? inputs.take() : inputs.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    pending.add(submit(pool, next));
+                }
+                if (pending.isEmpty()) {
+                    break;
                 }
                 Outcome o = await(pending.poll());
                 progress.beforeOutput(!o.notes().isEmpty() || o.isProblem());
@@ -100,7 +112,7 @@ final class CardRun {
                 }
                 o.diagnostics().forEach(d -> counts.merge(d.getSeverity(), 1, Integer::sum));
                 output.card(o);
-                progress.show(++done, inputs.size());
+                progress.show(++done, inputs.found());
             }
         } finally {
             pool.shutdownNow();

@@ -9,7 +9,6 @@ import dev.modelcard.files.RegularFiles;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,11 +71,11 @@ final class Configs {
             }
             walked.add(d);
             Path candidate = d.resolve(ConfigLoader.FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
+            if (RegularFiles.isFile(candidate)) {
                 found = Optional.of(candidate);
                 break;
             }
-            if (Files.exists(d.resolve(".git"))) {
+            if (RegularFiles.exists(d.resolve(".git"))) {
                 break;
             }
         }
