@@ -38,7 +38,7 @@ final class CardRun {
     /** Checks one card's text; the engine, or in a test one that fails. */
     @FunctionalInterface
     interface Engine {
-        CheckResult check(String text, Path card, Configs.ForCard cfg);
+        CheckResult check(String text, Input card, Configs.ForCard cfg);
     }
 
     static final Engine ENGINE = (text, card, cfg) -> cfg.checker().check(text, new LineIndex(text), cfg.options(),
@@ -128,8 +128,8 @@ final class CardRun {
             return CompletableFuture.completedFuture(
                     Outcome.problem(input.path(), Status.UNREADABLE, input.problem()));
         }
-        Configs.ForCard cfg = configs.forCard(input.path()); // here, in order: its problems print once, in order
-        return pool.submit(() -> check(input.path(), cfg));
+        Configs.ForCard cfg = configs.forCard(input); // here, in order: its problems print once, in order
+        return pool.submit(() -> check(input, cfg));
     }
 
     private static Outcome await(Future<Outcome> f) {
@@ -144,7 +144,8 @@ final class CardRun {
     }
 
     /** One card, on a pool thread: everything an output needs, and the parsed card dropped. */
-    Outcome check(Path card, Configs.ForCard cfg) {
+    Outcome check(Input input, Configs.ForCard cfg) {
+        Path card = input.path();
         if (cfg.config().ignores(card)) {
             List<Path> files = cfg.config().files();
             return Outcome.skipped(card, Status.IGNORED, "ignored by " + files.get(files.size() - 1), List.of());
@@ -158,7 +159,7 @@ final class CardRun {
         List<String> notes = new ArrayList<>();
         String[] unwritten = {null};
         try {
-            CheckResult result = engine.check(text, card, cfg);
+            CheckResult result = engine.check(text, input, cfg);
             if (result.pack() == null) {
                 return Outcome.skipped(card, Status.NOT_A_CARD, "not a model card (no template matched)", notes);
             }

@@ -10,6 +10,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
@@ -28,10 +29,31 @@ public final class CardFiles {
 
     private CardFiles() {}
 
-    /** One input of a run: a card file to read, or a path that cannot be read, with the reason. */
-    public record Input(Path path, String problem) {
+    /**
+     * One input of a run: a card file to read, or a path that cannot be read, with the reason.
+     *
+     * @param beside the names in the card's folder when a walk listed it (lower-cased), else null
+     */
+    public record Input(Path path, String problem, Set<String> beside) {
+        public Input(Path path, String problem) {
+            this(path, problem, null);
+        }
+
         public boolean isCard() {
             return problem == null;
+        }
+
+        /**
+         * Whether the card's folder may hold a file of that name: false only where the walk listed the folder
+         * without it, so that a run over thousands of cards asks the file system only about files that are there
+         * (their companions and configuration files nearly never are). Case is ignored, as some file systems do.
+         */
+        public boolean mayHold(String name) {
+            return beside == null || !isAscii(name) || beside.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        private static boolean isAscii(String name) {
+            return name.chars().allMatch(c -> c < 128);
         }
     }
 
@@ -100,18 +122,25 @@ public final class CardFiles {
                 continue;
             }
             Path dir = next.path();
+            List<Path> listed = new ArrayList<>();
             try (DirectoryStream<Path> entries = lister.open(dir)) {
-                for (Path entry : entries) {
-                    visit(entry, due);
-                }
+                entries.forEach(listed::add);
             } catch (IOException | RuntimeException e) {
                 due.add(new Due(dir, new Input(dir, "cannot list folder: " + reason(e))));
+            }
+            Set<String> names = new HashSet<>();
+            for (Path entry : listed) {
+                names.add(entry.getFileName().toString().toLowerCase(Locale.ROOT));
+            }
+            for (Path entry : listed) {
+                visit(entry, names, due);
             }
         }
         return found;
     }
 
-    private static void visit(Path entry, PriorityQueue<Due> due) {
+    /** @param names the names in the entry's folder, for the inputs found there */
+    private static void visit(Path entry, Set<String> names, PriorityQueue<Due> due) {
         String name = entry.getFileName().toString();
         BasicFileAttributes attrs = attributes(entry, false);
         if (attrs == null) {
@@ -125,7 +154,7 @@ public final class CardFiles {
         } else if (!isCardName(name)) {
             return;
         } else if (attrs.isRegularFile()) {
-            due.add(new Due(entry, new Input(entry, null)));
+            due.add(new Due(entry, new Input(entry, null, names)));
         } else if (attrs.isSymbolicLink()) {
             due.add(new Due(entry, new Input(entry, "a symbolic link; links inside a folder are not followed (name "
                     + "the file to check it)")));

@@ -110,7 +110,12 @@ public final class CardText {
 
     /** Whether a file of the given name lies in the card's folder. */
     public static Predicate<String> companions(Path card) {
-        Path dir = card.toAbsolutePath().getParent();
-        return name -> dir != null && RegularFiles.isFile(dir.resolve(name));
+        return companions(new CardFiles.Input(card, null));
+    }
+
+    /** As {@link #companions(Path)}, asking the file system only about names the walk saw there. */
+    public static Predicate<String> companions(CardFiles.Input card) {
+        Path dir = card.path().toAbsolutePath().getParent();
+        return name -> dir != null && card.mayHold(name) && RegularFiles.isFile(dir.resolve(name));
     }
 }

@@ -1,6 +1,7 @@
 package dev.modelcard.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,22 @@ class WalkTest {
         }
         assertEquals(expected, got);
         assertTrue(got.contains(new Input(missing, "no such file or folder")), "in its place among the paths");
+    }
+
+    @Test
+    void aWalkedCardKnowsWhatIsBesideItSoThatAbsentFilesAreNotLookedFor(@TempDir Path dir) throws IOException {
+        Path root = tree(dir);
+        Files.writeString(root.resolve("a/RDF.yaml"), "x: 1\n");
+        Input walked = CardFiles.inputs(List.of(root)).stream()
+                .filter(i -> i.path().equals(root.resolve("a/README.md"))).findFirst().orElseThrow();
+        assertTrue(walked.mayHold("rdf.yaml"), "any case: some file systems ignore it");
+        assertTrue(walked.mayHold("notes.txt"));
+        assertFalse(walked.mayHold(".modelcard.yaml"));
+        assertFalse(CardText.companions(walked).test("model_card_metadata.yaml"));
+        assertEquals(Files.isRegularFile(root.resolve("a/rdf.yaml")), CardText.companions(walked).test("rdf.yaml"));
+        Input named = CardFiles.inputs(List.of(root.resolve("a/README.md"))).get(0);
+        assertTrue(named.mayHold(".modelcard.yaml"), "a card named alone: its folder was not listed");
+        assertTrue(walked.mayHold("\u00e9.yaml"), "names that are not ASCII are always looked for");
     }
 
     @Test
