@@ -129,7 +129,7 @@ final class MetadataCheck implements Check {
 
         private void language(ScalarNode n) {
             String code = n.getValue();
-            if (hub.languages().containsKey(code) || HubData.SPECIAL_LANGUAGES.containsKey(code)) {
+            if (hub.isLanguage(code) || HubData.SPECIAL_LANGUAGES.containsKey(code)) {
                 return;
             }
             if (code.equals("noinfo")) { // what ESPnet writes when it does not know

@@ -239,14 +239,14 @@ final class PlaceholderCheck implements Check {
         int to = prose.stream().mapToInt(r -> r[1]).max().orElse(from);
         List<int[]> found = new ArrayList<>();
         List<PlaceholderRule> why = new ArrayList<>();
+        // Only the prose's stretch is searched and copied: a check runs on each section of a card in turn.
+        String stretch = text.substring(from, to);
         String lower = null;
-        String region = null;
         for (PlaceholderRule p : inline) {
             if (p.kind() == PlaceholderRule.Kind.TEXT) {
                 // Literals are found with indexOf on a lower-cased copy: far faster than a case-insensitive
                 // regex, and exact while lower-casing keeps every char's offset (it nearly always does).
-                // Only the prose's stretch is copied: a check runs on each section of a card in turn.
-                lower = lower != null ? lower : text.substring(from, to).toLowerCase(java.util.Locale.ROOT);
+                lower = lower != null ? lower : stretch.toLowerCase(java.util.Locale.ROOT);
                 String needle = p.source().toLowerCase(java.util.Locale.ROOT);
                 if (lower.length() == to - from) {
                     for (int i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + 1)) {
@@ -259,12 +259,8 @@ final class PlaceholderCheck implements Check {
                     continue;
                 }
             }
-            if (p.requiredText() != null) {
-                // Only the prose's stretch is searched: a search to the text's end would be repeated per section.
-                region = region != null ? region : text.substring(from, to);
-                if (!region.contains(p.requiredText())) {
-                    continue; // no match can be here
-                }
+            if (p.requiredText() != null && !stretch.contains(p.requiredText())) {
+                continue; // no match can be here
             }
             Matcher m = RegexBudget.matcher(p.pattern(), text,
                     budgetsOf(ctx.card()).computeIfAbsent(p, x -> new RegexBudget.Budget(text.length())))

@@ -11,6 +11,7 @@ import dev.modelcard.features.Completeness;
 import dev.modelcard.features.Diagnostics;
 import dev.modelcard.files.CardFiles.Input;
 import dev.modelcard.files.CardText;
+import dev.modelcard.files.Walk;
 import dev.modelcard.text.LineIndex;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +38,7 @@ final class CardRun {
     /** Checks one card's text; the engine, or in a test one that fails. */
     @FunctionalInterface
     interface Engine {
-        CheckResult check(String text, Path card, Configs.ForCard cfg);
+        CheckResult check(String text, Input card, Configs.ForCard cfg);
     }
 
     static final Engine ENGINE = (text, card, cfg) -> cfg.checker().check(text, new LineIndex(text), cfg.options(),
@@ -65,6 +65,11 @@ final class CardRun {
 
     /** Runs over the inputs, writing each outcome to the output in order. */
     Summary run(List<Input> inputs, Output output) {
+        return run(Walk.of(inputs), output);
+    }
+
+    /** Runs over the inputs as the walk finds them, writing each outcome to the output in order. */
+    Summary run(Walk inputs, Output output) {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "modelcard-check");
@@ -78,11 +83,18 @@ final class CardRun {
         output.start();
         try {
             Deque<Future<Outcome>> pending = new ArrayDeque<>();
-            Iterator<Input> next = inputs.iterator();
             int done = 0;
-            while (next.hasNext() || !pending.isEmpty()) {
-                while (next.hasNext() && pending.size() < threads * IN_FLIGHT_PER_THREAD) {
-                    pending.add(submit(pool, next.next()));
+            while (true) {
+                // What the walk has found fills the window; it is waited for only when nothing is in flight.
+                while (pending.size() < threads * IN_FLIGHT_PER_THREAD) {
+                    Input next = pending.isEmpty() ? inputs.take() : inputs.poll();
+                    if (next == null) {
+                        break;
+                    }
+                    pending.add(submit(pool, next));
+                }
+                if (pending.isEmpty()) {
+                    break;
                 }
                 Outcome o = await(pending.poll());
                 progress.beforeOutput(!o.notes().isEmpty() || o.isProblem());
@@ -100,7 +112,7 @@ final class CardRun {
                 }
                 o.diagnostics().forEach(d -> counts.merge(d.getSeverity(), 1, Integer::sum));
                 output.card(o);
-                progress.show(++done, inputs.size());
+                progress.show(++done, inputs.found());
             }
         } finally {
             pool.shutdownNow();
@@ -116,8 +128,8 @@ final class CardRun {
             return CompletableFuture.completedFuture(
                     Outcome.problem(input.path(), Status.UNREADABLE, input.problem()));
         }
-        Configs.ForCard cfg = configs.forCard(input.path()); // here, in order: its problems print once, in order
-        return pool.submit(() -> check(input.path(), cfg));
+        Configs.ForCard cfg = configs.forCard(input); // here, in order: its problems print once, in order
+        return pool.submit(() -> check(input, cfg));
     }
 
     private static Outcome await(Future<Outcome> f) {
@@ -132,7 +144,8 @@ final class CardRun {
     }
 
     /** One card, on a pool thread: everything an output needs, and the parsed card dropped. */
-    Outcome check(Path card, Configs.ForCard cfg) {
+    Outcome check(Input input, Configs.ForCard cfg) {
+        Path card = input.path();
         if (cfg.config().ignores(card)) {
             List<Path> files = cfg.config().files();
             return Outcome.skipped(card, Status.IGNORED, "ignored by " + files.get(files.size() - 1), List.of());
@@ -146,7 +159,7 @@ final class CardRun {
         List<String> notes = new ArrayList<>();
         String[] unwritten = {null};
         try {
-            CheckResult result = engine.check(text, card, cfg);
+            CheckResult result = engine.check(text, input, cfg);
             if (result.pack() == null) {
                 return Outcome.skipped(card, Status.NOT_A_CARD, "not a model card (no template matched)", notes);
             }

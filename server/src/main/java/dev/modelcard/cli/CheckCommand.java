@@ -7,6 +7,7 @@ import dev.modelcard.cli.output.SarifOutput;
 import dev.modelcard.cli.output.Summary;
 import dev.modelcard.cli.output.TextOutput;
 import dev.modelcard.files.CardFiles;
+import dev.modelcard.files.Walk;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import dev.modelcard.pack.RulePack;
@@ -171,21 +172,24 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err, Function<String, ParameterException> badUsage) {
-        Setup setup = Setup.of(badUsage, template, extraPacks, configFile, err);
-        Output output = switch (format) {
-            case text -> new TextOutput(out);
-            case json -> new JsonOutput(out);
-            case sarif -> new SarifOutput(out, Path.of(""), Main.version(), Main.RULES_URL);
-            case github -> new GithubOutput(out, Path.of(""));
-        };
-        CardRun run = new CardRun(setup.configs(), engine, fix, false, err, Progress.forTerminal(err));
-        Summary summary = run.run(CardFiles.inputs(paths, lister), output);
-        out.flush();
-        err.flush();
-        if (setup.packsBroken() || summary.problems() > 0 || setup.configs().broken()) {
-            return 2;
+        // The folders are walked while the packs load, and checking starts with the first card found.
+        try (Walk inputs = Walk.start(paths, lister)) {
+            Setup setup = Setup.of(badUsage, template, extraPacks, configFile, err);
+            Output output = switch (format) {
+                case text -> new TextOutput(out);
+                case json -> new JsonOutput(out);
+                case sarif -> new SarifOutput(out, Path.of(""), Main.version(), Main.RULES_URL);
+                case github -> new GithubOutput(out, Path.of(""));
+            };
+            CardRun run = new CardRun(setup.configs(), engine, fix, false, err, Progress.forTerminal(err));
+            Summary summary = run.run(inputs, output);
+            out.flush();
+            err.flush();
+            if (setup.packsBroken() || summary.problems() > 0 || setup.configs().broken()) {
+                return 2;
+            }
+            return summary.counts().keySet().stream().anyMatch(this::fails) ? 1 : 0;
         }
-        return summary.counts().keySet().stream().anyMatch(this::fails) ? 1 : 0;
     }
 
     /** A usage error of this command, as picocli reports one it finds itself. */

@@ -13,12 +13,14 @@ import java.util.List;
  * background on the first {@code check}, apart from the editor session's archive ({@link Training}), so that a
  * short check maps only what a check loads (half the size, and mapped sooner) and has the Hub cards' path in it
  * (front matter, metadata checks, Hub lists). {@code check} runs over the example cards in each output format,
- * as users start it; nothing is printed.
+ * as users start it; nothing is printed. Besides the examples, what a folder of Hub cards has that they do not: a
+ * card the Trainer wrote (flow-style metadata, misspelt values, tables, code, entities) and a file that is no card.
  */
 final class CheckTraining {
     static final String OPTION = "--cds-training-check";
-    private static final String CARDS = "/dev/modelcard/training/check/";
-    private static final List<String> EXAMPLES = List.of("huggingface-draft", "czi-draft", "bioimage-draft");
+    private static final String CARDS = "/dev/modelcard/training/";
+    private static final List<String> EXAMPLES = List.of("check/huggingface-draft", "check/czi-draft",
+            "check/bioimage-draft", "hub-folder/trainer-card", "hub-folder/not-a-card");
 
     private CheckTraining() {}
 
@@ -27,7 +29,8 @@ final class CheckTraining {
         try {
             for (String example : EXAMPLES) {
                 try (InputStream in = CheckTraining.class.getResourceAsStream(CARDS + example + "/README.md")) {
-                    Path card = Files.createDirectories(folder.resolve(example)).resolve("README.md");
+                    Path card = Files.createDirectories(folder.resolve(example.substring(example.indexOf('/') + 1)))
+                            .resolve("README.md");
                     Files.write(card, in.readAllBytes());
                 }
             }

@@ -5,11 +5,11 @@ import dev.modelcard.check.CheckOptions;
 import dev.modelcard.config.ConfigLoader;
 import dev.modelcard.config.ConfigFinder;
 import dev.modelcard.config.ProjectConfig;
+import dev.modelcard.files.CardFiles.Input;
 import dev.modelcard.files.RegularFiles;
 import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,17 +51,17 @@ final class Configs {
         return byFile.values().stream().anyMatch(ForCard::broken);
     }
 
-    ForCard forCard(Path card) {
+    ForCard forCard(Input card) {
         Optional<Path> file = explicit != null ? Optional.of(explicit.toAbsolutePath().normalize())
-                : nearest(card.toAbsolutePath().normalize().getParent());
+                : nearest(card.path().toAbsolutePath().normalize().getParent(), card);
         return byFile.computeIfAbsent(file, this::load);
     }
 
     /**
      * {@link ConfigFinder#nearest} for a folder, remembered for it and every folder walked through, so that a run
-     * over thousands of cards looks at each folder once.
+     * over thousands of cards looks at each folder once (the card's own folder only where its walk saw the names).
      */
-    private Optional<Path> nearest(Path dir) {
+    private Optional<Path> nearest(Path dir, Input card) {
         List<Path> walked = new ArrayList<>();
         Optional<Path> found = Optional.empty();
         for (Path d = dir; d != null; d = d.getParent()) {
@@ -71,12 +71,13 @@ final class Configs {
                 break;
             }
             walked.add(d);
+            boolean own = d == dir;
             Path candidate = d.resolve(ConfigLoader.FILE_NAME);
-            if (Files.isRegularFile(candidate)) {
+            if ((!own || card.mayHold(ConfigLoader.FILE_NAME)) && RegularFiles.isFile(candidate)) {
                 found = Optional.of(candidate);
                 break;
             }
-            if (Files.exists(d.resolve(".git"))) {
+            if ((!own || card.mayHold(".git")) && RegularFiles.exists(d.resolve(".git"))) {
                 break;
             }
         }

@@ -9,13 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Which files are model cards by name, and what a run over paths given on the command line reads: every card
@@ -29,10 +29,31 @@ public final class CardFiles {
 
     private CardFiles() {}
 
-    /** One input of a run: a card file to read, or a path that cannot be read, with the reason. */
-    public record Input(Path path, String problem) {
+    /**
+     * One input of a run: a card file to read, or a path that cannot be read, with the reason.
+     *
+     * @param beside the names in the card's folder when a walk listed it (lower-cased), else null
+     */
+    public record Input(Path path, String problem, Set<String> beside) {
+        public Input(Path path, String problem) {
+            this(path, problem, null);
+        }
+
         public boolean isCard() {
             return problem == null;
+        }
+
+        /**
+         * Whether the card's folder may hold a file of that name: false only where the walk listed the folder
+         * without it, so that a run over thousands of cards asks the file system only about files that are there
+         * (their companions and configuration files nearly never are). Case is ignored, as some file systems do.
+         */
+        public boolean mayHold(String name) {
+            return beside == null || !isAscii(name) || beside.contains(name.toLowerCase(Locale.ROOT));
+        }
+
+        private static boolean isAscii(String name) {
+            return name.chars().allMatch(c -> c < 128);
         }
     }
 
@@ -55,66 +76,90 @@ public final class CardFiles {
 
     public static List<Input> inputs(List<Path> paths, Lister lister) {
         List<Input> out = new ArrayList<>();
+        each(paths, lister, out::add);
+        return out;
+    }
+
+    /** The inputs of {@link #inputs}, in the same order, each given to {@code out} as soon as it is found. */
+    public static void each(List<Path> paths, Lister lister, Consumer<Input> out) {
         for (Path p : paths) {
             BasicFileAttributes attrs = attributes(p, true);
             if (attrs == null) {
                 boolean link = attributes(p, false) != null;
-                out.add(new Input(p, link ? "a symbolic link whose target does not exist (or a link loop)"
+                out.accept(new Input(p, link ? "a symbolic link whose target does not exist (or a link loop)"
                         : "no such file or folder"));
             } else if (attrs.isDirectory()) {
-                List<Input> found = walk(p, lister);
-                if (found.isEmpty()) {
-                    out.add(new Input(p, "no card file in this folder (" + CARD_NAMES + ")"));
+                if (walk(p, lister, out) == 0) {
+                    out.accept(new Input(p, "no card file in this folder (" + CARD_NAMES + ")"));
                 }
-                out.addAll(found);
             } else if (attrs.isRegularFile()) {
-                out.add(new Input(p, null)); // named explicitly: checked whatever its name, through a link too
+                out.accept(new Input(p, null)); // named explicitly: checked whatever its name, through a link too
             } else {
-                out.add(new Input(p, notRegular()));
+                out.accept(new Input(p, notRegular()));
             }
         }
-        return out;
     }
 
-    /** Card files and unreadable paths below a folder, recursively, sorted; links are not followed. */
-    static List<Input> walk(Path folder, Lister lister) {
-        List<Input> out = new ArrayList<>();
-        Deque<Path> folders = new ArrayDeque<>();
-        folders.push(folder);
-        while (!folders.isEmpty()) {
-            Path dir = folders.pop();
+    /** A path due in a walk: an input found, or a folder to list when its turn comes (input null). */
+    private record Due(Path path, Input input) {}
+
+    /**
+     * Card files and unreadable paths below a folder, recursively, sorted by path; links are not followed.
+     * A folder's path sorts before everything in it, so each folder is listed only when its turn comes: the
+     * inputs come out in order as they are found, and only the folders not yet listed are held.
+     *
+     * @return how many inputs were given to {@code out}
+     */
+    static int walk(Path folder, Lister lister, Consumer<Input> out) {
+        int found = 0;
+        PriorityQueue<Due> due = new PriorityQueue<>((a, b) -> a.path().compareTo(b.path()));
+        due.add(new Due(folder, null));
+        while (!due.isEmpty()) {
+            Due next = due.poll();
+            if (next.input() != null) {
+                out.accept(next.input());
+                found++;
+                continue;
+            }
+            Path dir = next.path();
+            List<Path> listed = new ArrayList<>();
             try (DirectoryStream<Path> entries = lister.open(dir)) {
-                for (Path entry : entries) {
-                    visit(entry, folders, out);
-                }
+                entries.forEach(listed::add);
             } catch (IOException | RuntimeException e) {
-                out.add(new Input(dir, "cannot list folder: " + reason(e)));
+                due.add(new Due(dir, new Input(dir, "cannot list folder: " + reason(e))));
+            }
+            Set<String> names = new HashSet<>();
+            for (Path entry : listed) {
+                names.add(entry.getFileName().toString().toLowerCase(Locale.ROOT));
+            }
+            for (Path entry : listed) {
+                visit(entry, names, due);
             }
         }
-        out.sort(Comparator.comparing(Input::path));
-        return out;
+        return found;
     }
 
-    private static void visit(Path entry, Deque<Path> folders, List<Input> out) {
+    /** @param names the names in the entry's folder, for the inputs found there */
+    private static void visit(Path entry, Set<String> names, PriorityQueue<Due> due) {
         String name = entry.getFileName().toString();
         BasicFileAttributes attrs = attributes(entry, false);
         if (attrs == null) {
             if (isCardName(name)) {
-                out.add(new Input(entry, "cannot read its attributes"));
+                due.add(new Due(entry, new Input(entry, "cannot read its attributes")));
             }
         } else if (attrs.isDirectory()) {
             if (!name.startsWith(".") && !SKIPPED_FOLDERS.contains(name)) {
-                folders.push(entry);
+                due.add(new Due(entry, null));
             }
         } else if (!isCardName(name)) {
             return;
         } else if (attrs.isRegularFile()) {
-            out.add(new Input(entry, null));
+            due.add(new Due(entry, new Input(entry, null, names)));
         } else if (attrs.isSymbolicLink()) {
-            out.add(new Input(entry, "a symbolic link; links inside a folder are not followed (name the file to "
-                    + "check it)"));
+            due.add(new Due(entry, new Input(entry, "a symbolic link; links inside a folder are not followed (name "
+                    + "the file to check it)")));
         } else {
-            out.add(new Input(entry, notRegular()));
+            due.add(new Due(entry, new Input(entry, notRegular())));
         }
     }
 

@@ -44,24 +44,48 @@ public final class CardText {
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) MAX_BYTES + 1);
+                bytes = readAll(in, (int) attrs.size());
             }
             if (bytes.length > MAX_BYTES) {
                 throw new UnreadableException(tooLarge(bytes.length));
             }
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteBuffer in = ByteBuffer.wrap(bytes);
-            try {
-                return decoder.decode(in).toString();
-            } catch (MalformedInputException e) {
-                throw new UnreadableException("not UTF-8 text (invalid byte at offset " + in.position() + ")");
-            } catch (CharacterCodingException e) {
-                throw new UnreadableException("not UTF-8 text");
-            }
+            // The String constructor decodes valid UTF-8 fastest; it replaces what is not with U+FFFD, so text
+            // with one is decoded again strictly, to say where the invalid byte is (or keep a U+FFFD written so).
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            return text.indexOf('\uFFFD') < 0 ? text : strict(bytes);
         } catch (IOException e) {
             throw new UnreadableException("cannot read: " + CardFiles.reason(e));
+        }
+    }
+
+    /**
+     * The stream's bytes, {@code size} of them as the file had when it was looked at; if it has grown since, what
+     * it has now, up to the limit and one byte more (which tells that it is over).
+     */
+    private static byte[] readAll(InputStream in, int size) throws IOException {
+        byte[] start = in.readNBytes(size);
+        int next = start.length < size ? -1 : in.read();
+        if (next < 0) {
+            return start;
+        }
+        byte[] rest = in.readNBytes((int) MAX_BYTES - start.length);
+        byte[] all = java.util.Arrays.copyOf(start, start.length + 1 + rest.length);
+        all[start.length] = (byte) next;
+        System.arraycopy(rest, 0, all, start.length + 1, rest.length);
+        return all;
+    }
+
+    private static String strict(byte[] bytes) throws UnreadableException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (MalformedInputException e) {
+            throw new UnreadableException("not UTF-8 text (invalid byte at offset " + in.position() + ")");
+        } catch (CharacterCodingException e) {
+            throw new UnreadableException("not UTF-8 text");
         }
     }
 
@@ -86,7 +110,12 @@ public final class CardText {
 
     /** Whether a file of the given name lies in the card's folder. */
     public static Predicate<String> companions(Path card) {
-        Path dir = card.toAbsolutePath().getParent();
-        return name -> dir != null && Files.isRegularFile(dir.resolve(name));
+        return companions(new CardFiles.Input(card, null));
+    }
+
+    /** As {@link #companions(Path)}, asking the file system only about names the walk saw there. */
+    public static Predicate<String> companions(CardFiles.Input card) {
+        Path dir = card.path().toAbsolutePath().getParent();
+        return name -> dir != null && card.mayHold(name) && RegularFiles.isFile(dir.resolve(name));
     }
 }

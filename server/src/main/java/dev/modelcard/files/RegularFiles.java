@@ -3,6 +3,7 @@ package dev.modelcard.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -31,6 +32,23 @@ public final class RegularFiles {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * {@link Files#isRegularFile} and {@link Files#exists} (links followed) without an exception for a file that
+     * is not there: a run over thousands of cards asks for each card's companions and configuration, which are
+     * nearly never there.
+     */
+    public static boolean isFile(Path p) {
+        return isDefault(p) ? p.toFile().isFile() : Files.isRegularFile(p);
+    }
+
+    public static boolean exists(Path p) {
+        return isDefault(p) ? p.toFile().exists() : Files.exists(p);
+    }
+
+    private static boolean isDefault(Path p) {
+        return p.getFileSystem() == FileSystems.getDefault();
     }
 
     /** The file's real path (links resolved), or its normalized absolute path when it does not exist. */

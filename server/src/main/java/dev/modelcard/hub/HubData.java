@@ -1,17 +1,22 @@
 package dev.modelcard.hub;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the Hugging Face Hub accepts in a model card's metadata: its license ids, tasks, libraries, language codes
@@ -49,13 +54,38 @@ public final class HubData {
 
         static {
             Map<String, String> langs = new LinkedHashMap<>();
-            for (String[] row : rows("languages.tsv")) {
-                if (row.length >= 3 && !row[0].equals("code")) {
+            for (String[] row : rows(LANGUAGES, row -> true)) {
+                if (isLanguageRow(row)) {
                     langs.put(row[0], row[2]);
                 }
             }
             BY_CODE = Collections.unmodifiableMap(langs);
         }
+    }
+
+    /**
+     * The ISO 639-1 codes, which open the language list: read alone, up to the first code of another standard.
+     * Nearly every card names one of them, and the whole list is 8,000 lines.
+     */
+    private static final class CommonLanguages {
+        static final Set<String> CODES;
+
+        static {
+            Set<String> codes = new HashSet<>();
+            for (String[] row : rows(LANGUAGES, row -> !isLanguageRow(row) || row[1].equals("639-1"))) {
+                if (isLanguageRow(row)) {
+                    codes.add(row[0]);
+                }
+            }
+            CODES = Collections.unmodifiableSet(codes);
+        }
+    }
+
+    private static final String LANGUAGES = "languages.tsv";
+
+    /** A data row of the language list (code, standard, name); not its header. */
+    private static boolean isLanguageRow(String[] row) {
+        return row.length >= 3 && !row[0].equals("code");
     }
 
     /** A language's code by its name in lower case; the first code of a name wins (codes are unique). */
@@ -104,6 +134,11 @@ public final class HubData {
         return Languages.BY_CODE;
     }
 
+    /** Whether the Hub knows the language code: {@code languages().containsKey(code)}, mostly without reading it. */
+    public boolean isLanguage(String code) {
+        return CommonLanguages.CODES.contains(code) || languages().containsKey(code);
+    }
+
     /** The code that was meant by a wrong one: a misused code ({@code jp}), a region tag, a language's name. */
     public Optional<String> languageMeant(String written) {
         Map<String, String> languages = languages();
@@ -131,32 +166,34 @@ public final class HubData {
     /** The first two tab-separated fields of each data line, in file order (one field: an empty value). */
     private static Map<String, String> pairs(String file) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (String[] row : rows(file)) {
+        for (String[] row : rows(file, row -> true)) {
             out.put(row[0], row.length > 1 ? row[1] : "");
         }
         return Collections.unmodifiableMap(out);
     }
 
-    /** The tab-separated fields of each line that is neither blank nor a comment ({@code #}). */
-    private static List<String[]> rows(String file) {
-        String text;
+    /**
+     * The tab-separated fields of each line that is neither blank nor a comment ({@code #}), up to the first row
+     * that {@code more} refuses (which is left out).
+     */
+    private static List<String[]> rows(String file, Predicate<String[]> more) {
+        List<String[]> out = new ArrayList<>();
         try (InputStream in = HubData.class.getResourceAsStream("/rules/hub/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("the bundled file rules/hub/" + file + " is missing");
             }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] row = line.split("\t");
+                    if (!more.test(row)) {
+                        break;
+                    }
+                    out.add(row);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-        List<String[]> out = new ArrayList<>();
-        for (int start = 0, end; start < text.length(); start = end + 1) {
-            end = text.indexOf('\n', start);
-            end = end < 0 ? text.length() : end;
-            int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
-            String line = text.substring(start, stop);
-            if (!line.isBlank() && !line.startsWith("#")) {
-                out.add(line.split("\t"));
-            }
         }
         return out;
     }

@@ -129,6 +129,12 @@ public final class CardParser {
      * list: a paragraph of n such lines costs n squared. No real card has a block that long.
      */
     static String breakLongRuns(String text) {
+        // A run of n lines has n chars and n - 1 line breaks at least: most cards are shorter, or have fewer
+        // breaks, and are passed without reading every char.
+        if (text.length() < 2 * MAX_RUN_LINES - 1
+                || count(text, '\n', MAX_RUN_LINES - 1) + count(text, '\r', MAX_RUN_LINES - 1) < MAX_RUN_LINES - 1) {
+            return text;
+        }
         char[] chars = null;
         int run = 0;
         int lineStart = 0;
@@ -156,6 +162,13 @@ public final class CardParser {
 
     /** The text with the {@code !} of {@code ![} blanked in each paragraph where they would cost too much. */
     static String defuseImageOpeners(String text) {
+        // No paragraph is longer than the text nor has more openers than it: when even that product is within
+        // the limit (always below 6,000 chars) the text is passed without reading every char.
+        long length = text.length();
+        if (length * length / 2 <= MAX_IMAGE_OPENER_COST
+                || openers(text, MAX_IMAGE_OPENER_COST / length + 1) * length <= MAX_IMAGE_OPENER_COST) {
+            return text;
+        }
         char[] chars = null;
         int chunk = 0;
         long openers = 0;
@@ -185,6 +198,24 @@ public final class CardParser {
             }
         }
         return chars == null ? text : new String(chars);
+    }
+
+    /** How often {@code c} occurs in the text, counted up to {@code limit}. */
+    private static int count(String text, char c, int limit) {
+        int n = 0;
+        for (int i = text.indexOf(c); i >= 0 && n < limit; i = text.indexOf(c, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** How many {@code ![} the text has, counted up to {@code limit}. */
+    private static long openers(String text, long limit) {
+        long n = 0;
+        for (int i = text.indexOf("!["); i >= 0 && n < limit; i = text.indexOf("![", i + 2)) {
+            n++;
+        }
+        return n;
     }
 
     private static String blank(String text, int end) {

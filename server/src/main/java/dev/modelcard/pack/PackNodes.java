@@ -1,7 +1,7 @@
 package dev.modelcard.pack;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,15 +41,21 @@ final class PackNodes {
         }
     }
 
-    static List<PackRegistry.Source> read(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        List<PackRegistry.Source> out = new ArrayList<>(n);
-        List<Tag> tags = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String file = string(in);
-            out.add(new PackRegistry.Source(file, null, node(in, tags, file)));
+    /** What {@link #write} wrote. */
+    static List<PackRegistry.Source> read(byte[] data) throws IOException {
+        Bytes in = new Bytes(data);
+        try {
+            int n = in.readInt();
+            List<PackRegistry.Source> out = new ArrayList<>(n);
+            List<Tag> tags = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String file = in.string();
+                out.add(new PackRegistry.Source(file, null, node(in, tags, file)));
+            }
+            return out;
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new EOFException("the packs end early");
         }
-        return out;
     }
 
     /** A node; its tag as the index of one written before, or as -1 and the tag, the first time. */
@@ -84,17 +90,17 @@ final class PackNodes {
         }
     }
 
-    private static Node node(DataInputStream in, List<Tag> tags, String file) throws IOException {
+    private static Node node(Bytes in, List<Tag> tags, String file) {
         byte kind = in.readByte();
         int index = in.readInt();
         if (index < 0) {
-            tags.add(new Tag(string(in)));
+            tags.add(new Tag(in.string()));
         }
         Tag tag = tags.get(index < 0 ? tags.size() - 1 : index);
         Optional<Mark> start = Optional.of(new Mark(file, 0, in.readInt(), in.readInt(), NO_TEXT, 0));
         if (kind == SCALAR) {
             ScalarStyle style = ScalarStyle.values()[in.readByte()];
-            return new ScalarNode(tag, true, string(in), style, start, Optional.empty());
+            return new ScalarNode(tag, true, in.string(), style, start, Optional.empty());
         }
         FlowStyle flow = FlowStyle.values()[in.readByte()];
         int size = in.readInt();
@@ -119,9 +125,35 @@ final class PackNodes {
         out.write(bytes);
     }
 
-    private static String string(DataInputStream in) throws IOException {
-        byte[] bytes = new byte[in.readInt()];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+    /**
+     * The bytes {@link DataOutputStream} wrote, read back from memory: a start reads thousands of numbers, and a
+     * stream's read per byte is slow before it is compiled.
+     */
+    private static final class Bytes {
+        private final byte[] data;
+        private int at;
+
+        Bytes(byte[] data) {
+            this.data = data;
+        }
+
+        byte readByte() {
+            return data[at++];
+        }
+
+        int readInt() {
+            int v = (data[at] & 0xff) << 24 | (data[at + 1] & 0xff) << 16 | (data[at + 2] & 0xff) << 8
+                    | data[at + 3] & 0xff;
+            at += 4;
+            return v;
+        }
+
+        String string() {
+            int length = readInt();
+            java.util.Objects.checkFromIndexSize(at, length, data.length);
+            String s = new String(data, at, length, StandardCharsets.UTF_8);
+            at += length;
+            return s;
+        }
     }
 }

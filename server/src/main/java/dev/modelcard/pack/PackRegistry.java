@@ -1,8 +1,6 @@
 package dev.modelcard.pack;
 
 import dev.modelcard.files.RegularFiles;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -133,7 +131,7 @@ public final class PackRegistry {
                 throw new IllegalStateException("the bundled rule packs (" + PackCompiler.RESOURCE
                         + ") are missing: build with Maven");
             }
-            return PackNodes.read(new DataInputStream(new BufferedInputStream(in)));
+            return PackNodes.read(in.readAllBytes());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the bundled rule packs: " + e.getMessage(), e);
         }

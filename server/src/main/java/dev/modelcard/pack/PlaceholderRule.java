@@ -7,19 +7,57 @@ import java.util.regex.Pattern;
  * A pattern of template text left in a card.
  *
  * @param requiredText text every match of a {@link Kind#REGEX} rule contains, or null when none is known: where it
- *     is absent the regular expression need not run (its word-boundary test at every char is what a scan costs)
+ *     is absent the regular expression need not run (its test at every char is what a scan costs)
  */
 public record PlaceholderRule(Kind kind, Pattern pattern, String source, String description, String requiredText) {
     /** A regular expression that is plain words between word boundaries ({@code \bTODO\b}). */
     private static final Pattern WORDS = Pattern.compile("\\\\b([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)\\\\b");
+    /** Inline flags that leave literal text matched as it is written: multiline, dot-all, Unix lines. */
+    private static final Pattern LEADING_FLAGS = Pattern.compile("\\(\\?[msd]+\\)");
+    /** Chars that are not themselves in a regular expression (escaped, a punctuation char is). */
+    private static final String SPECIAL = "\\^$.|?*+()[]{}";
 
     public PlaceholderRule(Kind kind, Pattern pattern, String source, String description) {
         this(kind, pattern, source, description, required(kind, source));
     }
 
     private static String required(Kind kind, String source) {
-        java.util.regex.Matcher m = kind == Kind.REGEX ? WORDS.matcher(source) : null;
-        return m != null && m.matches() ? m.group(1) : null;
+        if (kind != Kind.REGEX) {
+            return null;
+        }
+        java.util.regex.Matcher m = WORDS.matcher(source);
+        return m.matches() ? m.group(1) : leadingLiteral(source);
+    }
+
+    /**
+     * The literal text a pattern starts with ({@code \{\{.*?\}\}}: "{{"), or null. Only where it is surely in
+     * every match: no alternation anywhere, no flag that changes how letters or spaces match, and a last char
+     * that a quantifier makes optional is left out.
+     */
+    private static String leadingLiteral(String source) {
+        if (source.indexOf('|') >= 0) {
+            return null;
+        }
+        java.util.regex.Matcher flags = LEADING_FLAGS.matcher(source);
+        int i = flags.lookingAt() ? flags.end() : 0;
+        StringBuilder literal = new StringBuilder();
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '\\' && i + 1 < source.length() && !Character.isLetterOrDigit(source.charAt(i + 1))
+                    && source.charAt(i + 1) < 128) {
+                literal.append(source.charAt(i + 1));
+                i += 2;
+            } else if (SPECIAL.indexOf(c) < 0 && !Character.isSurrogate(c)) {
+                literal.append(c);
+                i++;
+            } else {
+                break;
+            }
+        }
+        if (i < source.length() && "?*+{".indexOf(source.charAt(i)) >= 0 && literal.length() > 0) {
+            literal.setLength(literal.length() - 1);
+        }
+        return literal.length() == 0 ? null : literal.toString();
     }
 
     /** From the kind and the source (equal rules have equal ones), without the record's method-handle linking. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The checker's training run checks the example cards the jar carries, the Hub card among them. */
+/** The checker's training run checks the example cards the jar carries, Hub cards among them, and a file that is none. */
 class CheckTrainingTest {
     @Test
     void checksTheExampleCards(@TempDir Path dir) throws Exception {
@@ -19,5 +19,7 @@ class CheckTrainingTest {
         }
         assertTrue(Files.readString(scratch.resolve("huggingface-draft/README.md")).startsWith("---\n"),
                 "the Hub card has front matter");
+        assertTrue(Files.readString(scratch.resolve("trainer-card/README.md")).contains("generated_from_trainer"));
+        assertTrue(Files.size(scratch.resolve("not-a-card/README.md")) > 0);
     }
 }

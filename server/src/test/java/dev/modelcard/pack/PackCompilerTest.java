@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +52,7 @@ class PackCompilerTest {
         Node composed = PackLoader.compose(text, "t.yaml", "pack");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PackNodes.write(List.of(new PackRegistry.Source("t.yaml", null, composed)), new DataOutputStream(bytes));
-        List<PackRegistry.Source> read = PackNodes.read(new DataInputStream(new ByteArrayInputStream(
-                bytes.toByteArray())));
+        List<PackRegistry.Source> read = PackNodes.read(bytes.toByteArray());
         assertEquals(1, read.size());
         assertEquals("t.yaml", read.get(0).file());
         assertEquals(describe(composed), describe(read.get(0).node()));
