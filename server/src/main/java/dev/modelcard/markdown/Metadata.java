@@ -4,6 +4,7 @@ import dev.modelcard.pack.PackLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
@@ -71,7 +72,7 @@ public final class Metadata {
             return new Metadata(card, fm, null, Problem.refused(at, Math.min(at + 1, fm.yamlEnd()),
                     "is nested deeper than " + PackLoader.MAX_DEPTH + " levels"));
         }
-        LoadSettings settings = PackLoader.yamlSettings("front matter", yaml.length(), MAX_CHARS, 50);
+        LoadSettings settings = settings(yaml.length());
         Metadata partial = new Metadata(card, fm, null, null);
         try {
             Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, yaml)));
@@ -93,6 +94,24 @@ public final class Metadata {
             return new Metadata(card, fm, null, Problem.refused(fm.openStart(), fm.openEnd(), "is nested too deeply"));
         }
     }
+
+    /**
+     * The reader's settings for front matter of this length, made once per power of two of the length: making
+     * them costs as much as reading a small front matter, and only the buffer's size depends on the length (any
+     * size at least the length reads the same).
+     */
+    private static LoadSettings settings(int length) {
+        int bucket = 32 - Integer.numberOfLeadingZeros(Math.max(length, 1));
+        LoadSettings s = SETTINGS.get(bucket);
+        if (s == null) {
+            s = PackLoader.yamlSettings("front matter", (1 << bucket) - 1, MAX_CHARS, 50);
+            SETTINGS.set(bucket, s);
+        }
+        return s;
+    }
+
+    /** By {@link #settings}' bucket; the settings are immutable, so a race only makes one twice. */
+    private static final AtomicReferenceArray<LoadSettings> SETTINGS = new AtomicReferenceArray<>(32);
 
     private static String reason(String problem, Exception e) {
         String r = problem != null ? problem : e.getMessage();
