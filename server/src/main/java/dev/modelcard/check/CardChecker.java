@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /** The engine behind the server and the command line: parse, pick the pack, run every check. Thread-safe. */
@@ -27,15 +28,9 @@ public final class CardChecker {
             new HeadingLevelCheck(),
             new DuplicateSectionCheck(),
             new SectionOrderCheck());
-    private static final List<Check> CHECKS = List.of(
-            new FrontMatterCheck(),
-            new MetadataCheck(),
-            OUTLINE_CHECKS.get(0),
-            new EmptySectionCheck(),
-            OUTLINE_CHECKS.get(1),
-            OUTLINE_CHECKS.get(2),
-            OUTLINE_CHECKS.get(3),
-            new SectionTitleCheck());
+    private static final List<Check> CHECKS = Stream.concat(
+            Stream.of(new FrontMatterCheck(), new MetadataCheck(), new EmptySectionCheck(), new SectionTitleCheck()),
+            OUTLINE_CHECKS.stream()).toList();
     /** Checks that look at one section at a time (their {@link CheckContext#scope()}); see {@link SectionFindings}. */
     private static final List<Check> SECTION_CHECKS = List.of(new PlaceholderCheck());
 

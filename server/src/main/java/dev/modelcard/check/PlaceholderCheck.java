@@ -96,7 +96,7 @@ final class PlaceholderCheck implements Check {
             }
             return true;
         });
-        scanProse(ctx, prose, inline, skipped);
+        scanProse(ctx, prose, inline, budgets, skipped);
         if (!skipped.isEmpty()) {
             throw new RegexBudget.Exceeded(String.join("; ", skipped)); // logged; the other findings stand
         }
@@ -228,7 +228,7 @@ final class PlaceholderCheck implements Check {
      * "[TODO: ...]") are reported once, the widest at the earliest start.
      */
     private static void scanProse(CheckContext ctx, List<int[]> prose, List<PlaceholderRule> inline,
-            List<String> skipped) {
+            Map<PlaceholderRule, RegexBudget.Budget> budgets, List<String> skipped) {
         if (prose.isEmpty() || inline.isEmpty()) {
             return;
         }
@@ -263,8 +263,7 @@ final class PlaceholderCheck implements Check {
                 continue; // no match can be here
             }
             Matcher m = RegexBudget.matcher(p.pattern(), text,
-                    budgetsOf(ctx.card()).computeIfAbsent(p, x -> new RegexBudget.Budget(text.length())))
-                    .region(from, to);
+                    budgets.computeIfAbsent(p, x -> new RegexBudget.Budget(text.length()))).region(from, to);
             m.useTransparentBounds(true);
             int before = found.size();
             try {
