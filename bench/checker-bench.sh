@@ -33,8 +33,8 @@ for _ in $(seq 120); do ls "$tmp/cache/modelcard-ls/"*.lock >/dev/null 2>&1 || b
 [ -n "$(ls "$tmp/cache/modelcard-ls/" | grep -E '\.(jsa|aot)$')" ] \
   || echo "checker-bench: no class-data archive was recorded; measuring without one" >&2
 # One ordinary card: the first over 4 KB (the smallest Hub cards are a line or two).
-one=$(find "$folder" -name README.md -type f -size +4k | sort | head -1)
-one=${one:-$(find "$folder" -name README.md -type f | sort | head -1)}
+one=$(find "$folder" -name README.md -type f -size +4k | sort | sed -n 1p)
+one=${one:-$(find "$folder" -name README.md -type f | sort | sed -n 1p)}
 cards=$(find "$folder" -name README.md -type f | wc -l)
 
 # median COLUMN FILE: the median of one column of numbers
