@@ -19,7 +19,7 @@ public final class Walk implements AutoCloseable {
     private final BlockingQueue<Input> found;
     private final Thread thread;
     private volatile int count;
-    private volatile RuntimeException failure;
+    private volatile Throwable failure;
     private boolean ended;
 
     private Walk(BlockingQueue<Input> found, Thread thread) {
@@ -62,8 +62,8 @@ public final class Walk implements AutoCloseable {
             });
         } catch (Stopped e) {
             return;
-        } catch (RuntimeException e) {
-            failure = e;
+        } catch (RuntimeException | Error e) {
+            failure = e; // the run meets it where it waits for the next input, rather than waiting for ever
         }
         try {
             found.put(END);
@@ -102,8 +102,11 @@ public final class Walk implements AutoCloseable {
             return next;
         }
         ended = true;
-        if (failure != null) {
-            throw failure;
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure instanceof Error e) {
+            throw e;
         }
         return null;
     }

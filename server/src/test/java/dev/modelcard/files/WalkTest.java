@@ -3,6 +3,7 @@ package dev.modelcard.files;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.modelcard.files.CardFiles.Input;
@@ -94,6 +95,20 @@ class WalkTest {
         Input named = CardFiles.inputs(List.of(root.resolve("a/README.md"))).get(0);
         assertTrue(named.mayHold(".modelcard.yaml"), "a card named alone: its folder was not listed");
         assertTrue(walked.mayHold("\u00e9.yaml"), "names that are not ASCII are always looked for");
+    }
+
+    @Test
+    void aWalkThatFailsFailsTheRunInsteadOfLeavingItWaiting(@TempDir Path dir) throws IOException {
+        Path root = tree(dir);
+        try (Walk walk = Walk.start(List.of(root), folder -> {
+            throw new StackOverflowError();
+        })) {
+            assertThrows(StackOverflowError.class, () -> {
+                while (walk.take() != null) {
+                    // the inputs before the failure, if any
+                }
+            });
+        }
     }
 
     @Test
