@@ -158,11 +158,24 @@ final class CheckCommand implements Callable<Integer> {
     /** Runs a command from {@link #plain}; a usage error is reported by picocli, as if it had read the line. */
     int runPlain(PrintWriter out, PrintWriter err, String[] args) {
         try {
-            return run(out, err, message -> {
-                CommandLine root = new CommandLine(new Main()).setOut(out).setErr(err);
-                return new ParameterException(root.getSubcommands().get("check"), message);
-            });
-        } catch (ParameterException e) {
+            return run(out, err, PlainUsage::new);
+        } catch (PlainUsage e) {
+            return PlainUsage.report(e.getMessage(), out, err, args);
+        }
+    }
+
+    /**
+     * A usage error found on the plain command line, reported by picocli. Picocli's classes are loaded only then:
+     * they are too old for the class-data archive, and a check that names them is slower to start.
+     */
+    private static final class PlainUsage extends RuntimeException {
+        PlainUsage(String message) {
+            super(message, null, false, false);
+        }
+
+        static int report(String message, PrintWriter out, PrintWriter err, String[] args) {
+            CommandLine root = new CommandLine(new Main()).setOut(out).setErr(err);
+            ParameterException e = new ParameterException(root.getSubcommands().get("check"), message);
             try {
                 return e.getCommandLine().getParameterExceptionHandler().handleParseException(e, args);
             } catch (Exception unexpected) {
@@ -171,7 +184,7 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PrintWriter out, PrintWriter err, Function<String, ParameterException> badUsage) {
+    private int run(PrintWriter out, PrintWriter err, Function<String, ? extends RuntimeException> badUsage) {
         // The folders are walked while the packs load, and checking starts with the first card found.
         try (Walk inputs = Walk.start(paths, lister)) {
             Setup setup = Setup.of(badUsage, template, extraPacks, configFile, err);
@@ -207,7 +220,7 @@ final class CheckCommand implements Callable<Integer> {
 
     /** What {@code check} and {@code report} share: the packs, checked once, and the configurations. */
     record Setup(Configs configs, boolean packsBroken) {
-        static Setup of(Function<String, ParameterException> badUsage, String template, List<Path> extraPacks,
+        static Setup of(Function<String, ? extends RuntimeException> badUsage, String template, List<Path> extraPacks,
                 Path configFile, PrintWriter err) {
             PackRegistry packs = extraPacks.isEmpty() ? PackRegistry.bundled() : PackRegistry.withFiles(extraPacks);
             for (PackProblem p : packs.problems()) {

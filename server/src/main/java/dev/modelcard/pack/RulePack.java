@@ -1,11 +1,10 @@
 package dev.modelcard.pack;
 
-import com.google.common.collect.ImmutableListMultimap;
-import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.ImmutableSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +37,7 @@ public final class RulePack {
     private final Map<String, SectionRule> byId;
     private final Map<String, SectionRule> parentOf;
     private final Map<String, Integer> order;
-    private final ImmutableListMultimap<String, SectionRule> byKey;
+    private final Map<String, List<SectionRule>> byKey;
     /** Made when a card is first checked against this pack: detection needs none of it. */
     private volatile TemplateText text;
 
@@ -54,7 +53,7 @@ public final class RulePack {
         this.sections = List.copyOf(sections);
         this.glossary = List.copyOf(glossary);
         this.placeholders = List.copyOf(placeholders);
-        this.severities = ImmutableMap.copyOf(severities);
+        this.severities = Collections.unmodifiableMap(new LinkedHashMap<>(severities));
         this.edits = edits;
         this.metadata = metadata;
 
@@ -64,19 +63,21 @@ public final class RulePack {
         this.ordered = List.copyOf(all);
         Map<String, SectionRule> ids = new LinkedHashMap<>();
         Map<String, Integer> index = new HashMap<>();
-        ImmutableListMultimap.Builder<String, SectionRule> keys = ImmutableListMultimap.builder();
+        // JDK collections, not Guava's: a start then initializes none of Guava's classes.
+        Map<String, List<SectionRule>> keys = new HashMap<>();
         for (SectionRule s : all) {
             ids.put(s.id(), s);
             index.put(s.id(), index.size());
-            keys.put(Titles.key(s.title()), s);
+            keys.computeIfAbsent(Titles.key(s.title()), k -> new ArrayList<>(1)).add(s);
             for (String alias : s.aliases()) {
-                keys.put(Titles.key(alias), s);
+                keys.computeIfAbsent(Titles.key(alias), k -> new ArrayList<>(1)).add(s);
             }
         }
-        this.byId = ImmutableMap.copyOf(ids);
+        keys.replaceAll((k, rules) -> List.copyOf(rules));
+        this.byId = Collections.unmodifiableMap(ids);
         this.parentOf = parents;
         this.order = index;
-        this.byKey = keys.build();
+        this.byKey = keys;
     }
 
     /**
@@ -93,7 +94,7 @@ public final class RulePack {
         final List<List<String>> longInstructions;
 
         TemplateText(List<SectionRule> all, TitleRule title) {
-            ImmutableSet.Builder<String> instructions = ImmutableSet.builder();
+            Set<String> instructions = new LinkedHashSet<>();
             for (SectionRule s : all) {
                 for (String instruction : s.instructions()) {
                     instructions.add(Titles.key(instruction));
@@ -104,9 +105,9 @@ public final class RulePack {
                     instructions.add(Titles.key(instruction));
                 }
             }
-            this.instructionKeys = instructions.build();
+            this.instructionKeys = Collections.unmodifiableSet(instructions);
             this.longestInstructionKey = instructionKeys.stream().mapToInt(String::length).max().orElse(0);
-            ImmutableSet.Builder<String> guidance = ImmutableSet.builder();
+            Set<String> guidance = new LinkedHashSet<>();
             for (SectionRule s : all) {
                 if (s.guidance() != null) {
                     // Quoted text in guidance is example wording an author may adopt ("The model was evaluated ...").
@@ -119,11 +120,9 @@ public final class RulePack {
                     }
                 }
             }
-            this.guidanceKeys = guidance.build();
-            this.instructionStarts = instructionKeys.stream().map(k -> k.split(" ")[0])
-                    .collect(ImmutableSet.toImmutableSet());
-            this.guidanceStarts = guidanceKeys.stream().map(k -> k.split(" ")[0])
-                    .collect(ImmutableSet.toImmutableSet());
+            this.guidanceKeys = Collections.unmodifiableSet(guidance);
+            this.instructionStarts = Set.copyOf(instructionKeys.stream().map(k -> k.split(" ")[0]).toList());
+            this.guidanceStarts = Set.copyOf(guidanceKeys.stream().map(k -> k.split(" ")[0]).toList());
             this.longestGuidanceKey = guidanceKeys.stream().mapToInt(String::length).max().orElse(0);
             this.longInstructions = instructionKeys.stream().map(k -> List.of(k.split(" ")))
                     .filter(w -> w.size() >= MIN_REWORDED_WORDS).toList();
@@ -233,7 +232,7 @@ public final class RulePack {
 
     /** The sections whose title or an alias has this {@link Titles#key}. */
     public List<SectionRule> sectionsByKey(String key) {
-        return byKey.get(key);
+        return byKey.getOrDefault(key, List.of());
     }
 
     /** True when the key (see {@link Titles#key}) is that of one of the template's own instruction texts. */
