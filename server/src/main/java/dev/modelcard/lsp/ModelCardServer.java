@@ -8,6 +8,7 @@ import dev.modelcard.pack.PackProblem;
 import dev.modelcard.pack.PackRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +52,8 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     private volatile boolean shutdown;
     /** What the client sent at start: later settings are laid over it, never in place of it. */
     private volatile Object initOptions;
+    /** The settings in use as sent (their {@link Settings#section}) and the folder they were read against. */
+    private volatile List<Object> applied;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
     private final Projects projects;
     private final Models models;
@@ -144,8 +147,9 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         item.setSection("modelcard");
         c.configuration(new ConfigurationParams(List.of(item))).thenAccept(answer -> {
             if (answer != null && !answer.isEmpty() && answer.get(0) != null) {
-                applySettings(Settings.over(initOptions, answer.get(0)));
-                recheckAll();
+                if (applySettings(Settings.over(initOptions, answer.get(0)))) {
+                    recheckAll();
+                }
             }
         }).exceptionally(e -> {
             log.warn("workspace/configuration failed: " + e.getMessage());
@@ -185,12 +189,12 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
     void updateSettings(Object raw) {
         if (raw instanceof JsonObject o && (o.has("modelcard") || o.has("template") || o.has("rules")
                 || o.has("packs") || o.has("debounceMs"))) {
-            applySettings(Settings.over(initOptions, raw));
-            recheckAll();
+            if (applySettings(Settings.over(initOptions, raw))) {
+                recheckAll();
+            }
         } else if (support.configuration()) {
             pullSettings();
-        } else {
-            applySettings(Settings.over(initOptions, raw));
+        } else if (applySettings(Settings.over(initOptions, raw))) {
             recheckAll();
         }
     }
@@ -217,8 +221,17 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
         validator.all();
     }
 
-    private void applySettings(Object raw) {
+    /**
+     * Applies settings; false when they are the ones in use (as a client answers {@code workspace/configuration}
+     * right after start with what it sent in {@code initialize}): then no card needs checking again.
+     */
+    private boolean applySettings(Object raw) {
         Path base = projects.roots().isEmpty() ? Path.of("").toAbsolutePath() : projects.roots().get(0);
+        List<Object> key = Arrays.asList(Settings.section(raw), base);
+        if (key.equals(applied)) {
+            return false;
+        }
+        applied = key;
         Settings next = Settings.from(raw, base, log);
         settings = next;
         String template = next.config().template();
@@ -232,6 +245,7 @@ public final class ModelCardServer implements LanguageServer, LanguageClientAwar
                 }
             });
         }
+        return true;
     }
 
     /**

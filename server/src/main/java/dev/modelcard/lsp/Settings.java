@@ -12,12 +12,11 @@ import java.nio.file.Path;
  * at the top level or under {@code "modelcard"} (as VS Code sends a settings section).
  *
  * @param config what the settings configure, as a configuration under every {@code .modelcard.yaml}
- * @param debounceMs delay before checking after an edit; null = adaptive (none for a check under 200 ms, else as
- *     long as the last check took, at most 250 ms)
+ * @param debounceMs delay before checking after an edit; null = adaptive ({@link Debounce})
  */
 public record Settings(ProjectConfig config, Integer debounceMs) {
     public static final Settings DEFAULT = new Settings(ProjectConfig.EMPTY, null);
-    /** Checks faster than this get no delay by default. */
+    /** Edits whose checks are faster than this get no delay by default. */
     static final int AUTO_DEBOUNCE_FROM_MS = 200;
     /** The adaptive delay never waits longer than this. */
     static final int MAX_AUTO_DEBOUNCE_MS = 250;
@@ -40,7 +39,8 @@ public record Settings(ProjectConfig config, Integer debounceMs) {
         return merged;
     }
 
-    private static JsonObject section(Object options) {
+    /** The settings object of a client's options: {@code "modelcard"} when they hold one; null when none. */
+    static JsonObject section(Object options) {
         JsonElement tree = options instanceof JsonElement e ? e : options == null ? null
                 : new com.google.gson.Gson().toJsonTree(options);
         if (!(tree instanceof JsonObject o)) {

@@ -33,7 +33,7 @@ final class Validator {
         return t;
     });
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastDurationMs = new ConcurrentHashMap<>();
+    private final Debounce debounce = new Debounce();
     private volatile LanguageClient client;
     private volatile ModelCardClient statusClient;
 
@@ -52,18 +52,15 @@ final class Validator {
 
     /** Checks at once (on open). */
     void now(String uri) {
-        schedule(uri, 0);
+        schedule(uri, 0, false);
     }
 
     /** Checks after the debounce delay (on change). */
     void later(String uri) {
         Integer configured = settings.get().debounceMs();
-        long last = lastDurationMs.getOrDefault(uri, 0L);
         // By default a cheap check runs at once (the single worker already coalesces a burst: one check runs,
-        // one waits, stale ones are dropped); a slow one waits as long as it took, to spare the CPU while typing.
-        long delay = configured != null ? configured
-                : last < Settings.AUTO_DEBOUNCE_FROM_MS ? 0 : Math.min(Settings.MAX_AUTO_DEBOUNCE_MS, last);
-        schedule(uri, delay);
+        // one waits, stale ones are dropped).
+        schedule(uri, configured != null ? configured : debounce.delayMs(uri), true);
     }
 
     void all() {
@@ -78,7 +75,7 @@ final class Validator {
         if (f != null) {
             f.cancel(false);
         }
-        lastDurationMs.remove(uri);
+        debounce.forget(uri);
         models.forget(uri);
         LanguageClient c = client;
         if (c != null) {
@@ -90,18 +87,19 @@ final class Validator {
         worker.shutdownNow();
     }
 
-    private void schedule(String uri, long delayMs) {
+    /** @param edit whether an edit asks for the check (its time sets the next edit's delay) */
+    private void schedule(String uri, long delayMs, boolean edit) {
         if (worker.isShutdown()) {
             return;
         }
-        ScheduledFuture<?> next = worker.schedule(() -> run(uri), delayMs, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> next = worker.schedule(() -> run(uri, edit), delayMs, TimeUnit.MILLISECONDS);
         ScheduledFuture<?> previous = pending.put(uri, next);
         if (previous != null) {
             previous.cancel(false);
         }
     }
 
-    private void run(String uri) {
+    private void run(String uri, boolean edit) {
         TextDocument doc = docs.get(uri);
         LanguageClient c = client;
         if (doc == null || c == null) {
@@ -116,7 +114,15 @@ final class Validator {
                 }
                 return;
             }
-            CheckResult result = models.of(doc, () -> !docs.isCurrent(doc));
+            CheckResult result;
+            try {
+                result = models.of(doc, () -> !docs.isCurrent(doc));
+            } finally {
+                // Known before the diagnostics go out: the client's next edit may follow them at once.
+                if (edit) {
+                    debounce.editChecked(uri, (System.nanoTime() - started) / 1_000_000);
+                }
+            }
             if (!docs.isCurrent(doc)) {
                 return; // a newer version is queued; it publishes
             }
@@ -130,8 +136,6 @@ final class Validator {
             // dropped: the document changed while it was being checked
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.error("checking " + uri + " (version " + doc.version() + ") failed; the server keeps running", e);
-        } finally {
-            lastDurationMs.put(uri, (System.nanoTime() - started) / 1_000_000);
         }
     }
 }

@@ -140,4 +140,42 @@ class ConfigProtocolTest {
             h.awaitDiagnostics(uri, p -> show(p).equals(List.of("5:0-5:3 placeholder Error")));
         }
     }
+
+    /**
+     * A client answers {@code workspace/configuration} right after start, most often with what it sent in
+     * {@code initialize}. Those settings are in use already: checking every open card again would double the
+     * first check of a large card and hold up the first edit behind it.
+     */
+    @Test
+    void settingsThatChangeNothingCheckNoCardAgain(@TempDir Path ws) throws Exception {
+        assertEquals(1, publishesOfAnUntouchedCard(ws, "{}"));
+    }
+
+    @Test
+    void settingsThatChangeSomethingCheckOpenCardsAgain(@TempDir Path ws) throws Exception {
+        assertEquals(2, publishesOfAnUntouchedCard(ws, "{\"rules\": {\"placeholder\": \"hint\"}}"));
+    }
+
+    /**
+     * Two cards open, then the client's answer to the server's settings request, then an edit of the first card:
+     * how often the second card was published by the time the edit's diagnostics arrive (one check runs at a
+     * time, in the order asked for, so a check of the second card asked for by the answer publishes before).
+     */
+    private static int publishesOfAnUntouchedCard(Path ws, String answer) throws Exception {
+        String first = ws.resolve("README.md").toUri().toString();
+        String second = ws.resolve("other/README.md").toUri().toString();
+        try (LspHarness h = new LspHarness()) {
+            h.client.holdConfiguration = true;
+            h.initialize(json("{\"debounceMs\": 0}"), watchingClient(), ws);
+            var held = h.client.heldConfigurations.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            h.open(first, 1, CARD);
+            h.open(second, 1, CARD);
+            h.diagnostics(first, 1);
+            h.diagnostics(second, 1);
+            held.complete(List.of(json(answer)));
+            h.change(first, 2, LspHarness.edit(0, 0, 0, 0, " "));
+            h.diagnostics(first, 2);
+            return (int) h.client.all.stream().filter(p -> p.getUri().equals(second)).count();
+        }
+    }
 }

@@ -204,6 +204,12 @@ final class LspHarness implements AutoCloseable {
         final List<ConfigurationParams> configurationRequests = new CopyOnWriteArrayList<>();
         /** What {@code workspace/configuration} answers, one object per item asked for. */
         volatile Object configurationAnswer = new JsonObject();
+        /**
+         * When set, {@code workspace/configuration} is answered when the test completes the request's future
+         * (taken from {@link #heldConfigurations}); the answer reaches the server before anything sent after it.
+         */
+        volatile boolean holdConfiguration;
+        final BlockingQueue<CompletableFuture<List<Object>>> heldConfigurations = new LinkedBlockingQueue<>();
 
         @Override
         public CompletableFuture<Void> registerCapability(RegistrationParams p) {
@@ -214,6 +220,11 @@ final class LspHarness implements AutoCloseable {
         @Override
         public CompletableFuture<List<Object>> configuration(ConfigurationParams p) {
             configurationRequests.add(p);
+            if (holdConfiguration) {
+                CompletableFuture<List<Object>> answer = new CompletableFuture<>();
+                heldConfigurations.add(answer);
+                return answer;
+            }
             return CompletableFuture.completedFuture(p.getItems().stream().map(i -> configurationAnswer).toList());
         }
     }
