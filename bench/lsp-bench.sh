@@ -37,7 +37,8 @@ peer_client=(--pull --client-handlers "$harness/peers/vscode-markdown-client.mjs
 # The first start records the class-data archive in the background; wait for it like a user's second start.
 "$repo/bin/modelcard-ls" --version >/dev/null
 for _ in $(seq 120); do ls "$work/cache/modelcard-ls/"*.lock >/dev/null 2>&1 || break; sleep 1; done
-# Then the command line the extension runs: java, the flags of jvm.options, the archive, the jar, --stdio.
+# Then the command line the extension runs: java, the flags of jvm.options (and transparent huge pages where
+# Linux offers them), the archive, the jar, --stdio.
 archive=$(ls -t "$work/cache/modelcard-ls/"*.jsa "$work/cache/modelcard-ls/"*.aot 2>/dev/null | head -1 || true)
 case $archive in
   *.jsa) cds=(-XX:SharedArchiveFile="$archive") ;;
@@ -46,6 +47,10 @@ case $archive in
 esac
 # shellcheck disable=SC2207 # one flag per line, no spaces inside a flag
 flags=($(sed -e 's/#.*//' "$repo/bin/jvm.options"))
+if [ -r /sys/kernel/mm/transparent_hugepage/enabled ] \
+    && ! grep -q '\[never\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+  flags+=(-XX:+UseTransparentHugePages)
+fi
 ours=("${JAVA_HOME:+$JAVA_HOME/bin/}java" "${flags[@]}" "${cds[@]}" -jar "$jar" --stdio)
 
 run() { # NAME CARD EDITS [lsp-bench options --] COMMAND...

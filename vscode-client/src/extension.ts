@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CARD_PATTERNS, DATA_PATTERNS, serverSettings } from './config';
 import { classDataFlags, readJvmOptions } from './classData';
-import { findJava, JavaError, JavaRuntime, jvmOptionsFile, launchArgs } from './java';
+import { findJava, hugePageFlags, JavaError, JavaRuntime, jvmOptionsFile, launchArgs } from './java';
 import { CardStatus, statusView } from './status';
 
 const CARD_SELECTOR: DocumentSelector = CARD_PATTERNS.map((pattern) => ({ scheme: 'file', language: 'markdown', pattern }));
@@ -101,7 +101,7 @@ async function start(context: ExtensionContext): Promise<void> {
         });
         return;
     }
-    const flags = readJvmOptions(jvmOptionsFile(jar));
+    const flags = [...readJvmOptions(jvmOptionsFile(jar)), ...hugePageFlags()];
     const classData = classDataFlags({ java: runtime.java, major: runtime.major, build: runtime.build, jar, flags,
         dir: context.globalStorageUri.fsPath, log: (line) => output.appendLine(line) });
     const launch = launchArgs(runtime.java, jar, classData, flags);

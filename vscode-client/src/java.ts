@@ -1,6 +1,6 @@
 // Java discovery and server launch arguments. No `vscode` import, so plain Node can unit-test it.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readJvmOptions } from './classData';
 
@@ -118,6 +118,27 @@ export async function findJava(opts: FindJavaOptions = {}): Promise<JavaRuntime>
 export interface Launch {
     command: string;
     args: string[];
+}
+
+/** Where Linux says whether a process may ask for transparent huge pages. */
+export const HUGE_PAGES_SETTING = '/sys/kernel/mm/transparent_hugepage/enabled';
+
+/**
+ * `-XX:+UseTransparentHugePages` where the kernel offers them (Linux, the setting not `[never]`), as
+ * bin/modelcard-ls adds it: a heap page first touched costs a fault, and a start touches thousands. Not in
+ * jvm.options, because the flag exists on Linux JVMs only: elsewhere java would refuse to start.
+ */
+export function hugePageFlags(platform: string = process.platform, setting: string = HUGE_PAGES_SETTING): string[] {
+    if (platform !== 'linux') {
+        return [];
+    }
+    let text: string;
+    try {
+        text = readFileSync(setting, 'utf8');
+    } catch {
+        return [];
+    }
+    return text.trim() === '' || text.includes('[never]') ? [] : ['-XX:+UseTransparentHugePages'];
 }
 
 /** bin/jvm.options as the extension ships it: beside the bundled jar. */

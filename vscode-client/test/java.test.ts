@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { classDataFlags, readJvmOptions } from '../src/classData';
-import { findJava, JAVA_MISSING_MESSAGE, JavaError, launchArgs, parseJavaMajor, runJavaVersion } from '../src/java';
+import { findJava, hugePageFlags, JAVA_MISSING_MESSAGE, JavaError, launchArgs, parseJavaMajor, runJavaVersion } from '../src/java';
 
 const banner = (v: string) => `openjdk version "${v}" 2025-04-15\nOpenJDK Runtime Environment (build ${v}+6)\n`;
 
@@ -125,6 +125,37 @@ describe('launchArgs', () => {
         assert.ok(flags.includes('-XX:+UseSerialGC'), flags.join(' '));
         assert.ok(flags.includes('-Xlog:all=warning:stderr'), 'JVM messages must not reach stdout, the protocol');
         assert.ok(flags.every((f) => f.startsWith('-')), flags.join(' '));
+    });
+});
+
+describe('hugePageFlags', () => {
+    const withSetting = (text: string | null, check: (file: string) => void) => {
+        const dir = mkdtempSync(path.join(tmpdir(), 'mc-thp-'));
+        try {
+            const file = path.join(dir, 'enabled');
+            if (text !== null) {
+                writeFileSync(file, text);
+            }
+            check(file);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    };
+
+    it('asks for transparent huge pages where Linux offers them, always or on request', () => {
+        withSetting('always [madvise] never\n', (f) =>
+            assert.deepEqual(hugePageFlags('linux', f), ['-XX:+UseTransparentHugePages']));
+        withSetting('[always] madvise never\n', (f) =>
+            assert.deepEqual(hugePageFlags('linux', f), ['-XX:+UseTransparentHugePages']));
+    });
+
+    it('asks for none where they are off or unknown, and never off Linux, whose JVMs lack the flag', () => {
+        withSetting('always madvise [never]\n', (f) => assert.deepEqual(hugePageFlags('linux', f), []));
+        withSetting(null, (f) => assert.deepEqual(hugePageFlags('linux', f), []));
+        withSetting('always [madvise] never\n', (f) => {
+            assert.deepEqual(hugePageFlags('darwin', f), []);
+            assert.deepEqual(hugePageFlags('win32', f), []);
+        });
     });
 });
 
