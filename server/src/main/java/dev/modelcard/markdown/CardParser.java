@@ -132,7 +132,8 @@ public final class CardParser {
         // A run of n lines has n chars and n - 1 line breaks at least: most cards are shorter, or have fewer
         // breaks, and are passed without reading every char.
         if (text.length() < 2 * MAX_RUN_LINES - 1
-                || count(text, '\n', MAX_RUN_LINES - 1) + count(text, '\r', MAX_RUN_LINES - 1) < MAX_RUN_LINES - 1) {
+                || occurrences(text, "\n", MAX_RUN_LINES - 1) + occurrences(text, "\r", MAX_RUN_LINES - 1)
+                        < MAX_RUN_LINES - 1) {
             return text;
         }
         char[] chars = null;
@@ -166,7 +167,7 @@ public final class CardParser {
         // the limit (always below 6,000 chars) the text is passed without reading every char.
         long length = text.length();
         if (length * length / 2 <= MAX_IMAGE_OPENER_COST
-                || openers(text, MAX_IMAGE_OPENER_COST / length + 1) * length <= MAX_IMAGE_OPENER_COST) {
+                || occurrences(text, "![", MAX_IMAGE_OPENER_COST / length + 1) * length <= MAX_IMAGE_OPENER_COST) {
             return text;
         }
         char[] chars = null;
@@ -200,19 +201,10 @@ public final class CardParser {
         return chars == null ? text : new String(chars);
     }
 
-    /** How often {@code c} occurs in the text, counted up to {@code limit}. */
-    private static int count(String text, char c, int limit) {
-        int n = 0;
-        for (int i = text.indexOf(c); i >= 0 && n < limit; i = text.indexOf(c, i + 1)) {
-            n++;
-        }
-        return n;
-    }
-
-    /** How many {@code ![} the text has, counted up to {@code limit}. */
-    private static long openers(String text, long limit) {
+    /** How often {@code needle} occurs in the text without overlapping, counted up to {@code limit}. */
+    private static long occurrences(String text, String needle, long limit) {
         long n = 0;
-        for (int i = text.indexOf("!["); i >= 0 && n < limit; i = text.indexOf("![", i + 2)) {
+        for (int i = text.indexOf(needle); i >= 0 && n < limit; i = text.indexOf(needle, i + needle.length())) {
             n++;
         }
         return n;
