@@ -138,7 +138,7 @@ public final class Outline {
         List<Facts> out = new ArrayList<>(headings.size());
         for (Heading h : headings) {
             int from = h.blockIndex();
-            int to = h.index() + 1 < headings.size() ? headings.get(h.index() + 1).blockIndex() : blocks.size();
+            int to = card.sectionEnd(h.index());
             out.add(facts.take(previous, blocks, from, to, null, () -> {
                 boolean content = false;
                 for (int b = from + 1; b < to && !content; b++) {

@@ -39,7 +39,7 @@ public final class SectionFindings {
         SectionMemo<List<Finding>> memo = new SectionMemo<>(headings.size() + 1);
         int from = 0;
         for (int h = -1; h < headings.size(); h++) {
-            int to = h + 1 < headings.size() ? headings.get(h + 1).blockIndex() : blocks.size();
+            int to = card.sectionEnd(h);
             if (to > from) {
                 if ((h & 63) == 0 && cancelled.getAsBoolean()) {
                     throw new CancellationException();

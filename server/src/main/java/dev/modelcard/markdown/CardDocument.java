@@ -117,6 +117,14 @@ public final class CardDocument {
         }
     }
 
+    /**
+     * The index just past the top-level blocks under heading {@code h} (by index; -1 for those above the first
+     * heading): the next heading's block, or the number of blocks.
+     */
+    public int sectionEnd(int h) {
+        return h + 1 < headings.size() ? headings.get(h + 1).blockIndex() : blocks.size();
+    }
+
     /** Offset where the Markdown body starts (after a closed front matter block). */
     public int bodyStart() {
         return frontMatter != null && frontMatter.closed() ? frontMatter.end() : 0;
