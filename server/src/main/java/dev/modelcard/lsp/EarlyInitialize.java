@@ -56,10 +56,7 @@ final class EarlyInitialize {
         }
         forgetMark(in);
         try {
-            out.write(new StringBuilder(FramedMessageProducer.LENGTH_HEADER).append(' ').append(reply.length)
-                    .append("\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(reply);
-            out.flush();
+            FramedMessageConsumer.write(out, reply);
         } catch (IOException e) {
             log.accept("the reply to initialize could not be written: " + e.getMessage());
         }

@@ -14,6 +14,7 @@ import org.eclipse.lsp4j.jsonrpc.MessageProducer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
 import org.eclipse.lsp4j.jsonrpc.json.ConcurrentMessageProcessor;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
+import org.eclipse.lsp4j.jsonrpc.services.ServiceEndpoints;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 
 /** Runs the server over a pair of streams. */
@@ -67,10 +68,16 @@ public final class ServerLauncher {
             this.gate = gate;
         }
 
+        /** LSP4J's endpoint, writing through {@link FramedMessageConsumer} instead of LSP4J's writer. */
         @Override
         protected RemoteEndpoint createRemoteEndpoint(MessageJsonHandler jsonHandler) {
             json = jsonHandler;
-            endpoint = super.createRemoteEndpoint(jsonHandler);
+            MessageConsumer outgoing = wrapMessageConsumer(new FramedMessageConsumer(output, jsonHandler));
+            endpoint = exceptionHandler == null
+                    ? new RemoteEndpoint(outgoing, ServiceEndpoints.toEndpoint(localServices))
+                    : new RemoteEndpoint(outgoing, ServiceEndpoints.toEndpoint(localServices), exceptionHandler);
+            jsonHandler.setMethodProvider(endpoint);
+            endpoint.setJsonHandler(jsonHandler);
             return endpoint;
         }
 
