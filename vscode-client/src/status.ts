@@ -1,6 +1,6 @@
 // What the status bar item says for the active editor. No `vscode` import: unit-tested in plain Node.
 
-/** Params of the server's `modelcard/status` notification, sent after each check. */
+/** Params of the server's `modelcard/status` notification, sent after a card's first check and whenever its figures change. */
 export interface CardStatus {
     uri: string;
     /** Absent (or null) when the document is not a model card. */

@@ -23,4 +23,10 @@ public record CardStatus(String uri, int version, String template, String templa
         return new CardStatus(uri, version, r.pack().id(), r.pack().shortName(), c.complete(), c.toFill(),
                 c.missing(), c.total(), c.label());
     }
+
+    /** Whether the two say the same of the same document, whatever version each was computed for. */
+    boolean sameFigures(CardStatus other) {
+        return other != null && equals(new CardStatus(other.uri, version, other.template, other.templateName,
+                other.complete, other.toFill, other.missing, other.total, other.label));
+    }
 }

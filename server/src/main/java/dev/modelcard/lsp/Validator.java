@@ -34,6 +34,8 @@ final class Validator {
     });
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
     private final Debounce debounce = new Debounce();
+    /** Per document, the status last sent. */
+    private final Map<String, CardStatus> statuses = new ConcurrentHashMap<>();
     private volatile LanguageClient client;
     private volatile ModelCardClient statusClient;
 
@@ -76,6 +78,7 @@ final class Validator {
             f.cancel(false);
         }
         debounce.forget(uri);
+        statuses.remove(uri);
         models.forget(uri);
         LanguageClient c = client;
         if (c != null) {
@@ -129,8 +132,10 @@ final class Validator {
             c.publishDiagnostics(new PublishDiagnosticsParams(uri, Diagnostics.of(result.findings(), doc.lines()),
                     doc.version()));
             ModelCardClient status = statusClient;
-            if (status != null) {
-                status.status(CardStatus.of(uri, doc.version(), result));
+            CardStatus now = status == null ? null : CardStatus.of(uri, doc.version(), result);
+            // Only when its figures changed: while the user types, they seldom do.
+            if (now != null && !now.sameFigures(statuses.put(uri, now))) {
+                status.status(now);
             }
         } catch (CancellationException stale) {
             // dropped: the document changed while it was being checked

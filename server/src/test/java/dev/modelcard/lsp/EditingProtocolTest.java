@@ -183,4 +183,26 @@ class EditingProtocolTest {
                     h.client.statuses.poll(20, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void theStatusIsSentAgainOnlyWhenItsFiguresChange() throws Exception {
+        try (LspHarness h = new LspHarness()) {
+            h.initialize(noDebounce());
+            h.open(URI, 1, CARD);
+            assertEquals(1, h.client.statuses.poll(20, TimeUnit.SECONDS).version());
+            // "transformer" -> "transformers": the same figures
+            h.change(URI, 2, LspHarness.edit(3, 23, 3, 23, "s"));
+            h.diagnostics(URI, 2);
+            // the missing section written: new figures
+            h.change(URI, 3, LspHarness.edit(16, 0, 16, 0, "### Training Procedure\r\nAdam.\r\n"));
+            h.diagnostics(URI, 3);
+            // Statuses go out on the thread that publishes, after their diagnostics: one for version 2 would be
+            // here before this one.
+            assertEquals(new CardStatus(URI, 3, "czi", "CZI model card", 18, 0, 0, 18,
+                    "CZI model card \u00b7 18 of 18 sections complete"), h.client.statuses.poll(20, TimeUnit.SECONDS));
+            h.close(URI);
+            h.open(URI, 4, CARD);
+            assertEquals(4, h.client.statuses.poll(20, TimeUnit.SECONDS).version(), "sent again after reopening");
+        }
+    }
 }
