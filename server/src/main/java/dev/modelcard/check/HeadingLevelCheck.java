@@ -7,6 +7,8 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /** Template sections written at another heading level than the template's. The range is the whole heading. */
 final class HeadingLevelCheck implements Check {
+    private record Key(String section, int level) {}
+
     @Override
     public void run(CheckContext ctx) {
         for (Heading h : ctx.card().headings()) {
@@ -14,9 +16,10 @@ final class HeadingLevelCheck implements Check {
             if (s == null || s.level() == h.level()) {
                 continue;
             }
-            String message = "Section " + Requirements.quote(s.title()) + " is a level-" + s.level()
-                    + " heading in the " + ctx.pack().name() + " (\u201c" + s.heading() + "\u201d), not level "
-                    + h.level() + ".";
+            int level = h.level();
+            String message = ctx.outline().message(new Key(s.id(), level), () -> "Section "
+                    + Requirements.quote(s.title()) + " is a level-" + s.level() + " heading in the "
+                    + ctx.pack().name() + " (\u201c" + s.heading() + "\u201d), not level " + level + ".");
             ctx.report().accept(new Finding(Code.HEADING_LEVEL, h.start(), h.end(), DiagnosticSeverity.Information,
                     message, s.id()));
         }

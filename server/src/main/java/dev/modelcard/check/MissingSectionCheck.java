@@ -16,6 +16,8 @@ import org.commonmark.node.HtmlBlock;
  * The range is the heading of the section it belongs under, or the card's title line at the top level.
  */
 final class MissingSectionCheck implements Check {
+    private record Key(String section) {}
+
     @Override
     public void run(CheckContext ctx) {
         RulePack pack = ctx.pack();
@@ -29,17 +31,15 @@ final class MissingSectionCheck implements Check {
                 continue;
             }
             int[] range;
-            String where;
             if (parent.isPresent()) {
                 Heading p = outline.occurrences(parent.get()).get(0);
                 range = new int[] {p.start(), p.end()};
-                where = " under " + Requirements.quote(parent.get().title());
             } else {
                 range = topRange(ctx.card(), outline);
-                where = "";
             }
-            String message = "Missing section " + Requirements.quote(s.title()) + " (" + s.heading() + ")" + where
-                    + ", " + s.requirement().word() + " by the " + pack.name() + ".";
+            String message = outline.message(new Key(s.id()), () -> "Missing section " + Requirements.quote(s.title())
+                    + " (" + s.heading() + ")" + parent.map(p -> " under " + Requirements.quote(p.title())).orElse("")
+                    + ", " + s.requirement().word() + " by the " + pack.name() + ".");
             ctx.report().accept(new Finding(Code.MISSING_SECTION, range[0], range[1],
                     Requirements.severity(s.requirement()), message, s.id()));
         }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The card's headings matched to the template's sections. A heading matches a section by its title
@@ -36,6 +38,8 @@ public final class Outline {
     /** Per section: whether it holds content, its bold label candidates; the next version starts from it. */
     private final SectionMemo<Facts> facts;
     private final Map<SectionRule, List<List<String>>> nameWords = new HashMap<>();
+    /** Finding messages that depend on the pack alone, kept from version to version of the card. */
+    private final Map<Object, String> messages;
     /** Headings in their sibling group's in-order run; computed when first asked (only edits need it). */
     private volatile Set<Heading> ordered;
 
@@ -63,6 +67,7 @@ public final class Outline {
             matchHeadings(headings);
             this.title = findTitle(headings);
         }
+        this.messages = previous != null && previous.pack == pack ? previous.messages : new ConcurrentHashMap<>();
         this.facts = new SectionMemo<>(headings.size());
         List<Facts> each = sectionFacts(previous == null ? null : previous.facts);
         this.empty = emptiness(headings, each);
@@ -329,6 +334,16 @@ public final class Outline {
     }
 
     /** The template section a heading matches, or null for a heading of the card's own. */
+    /**
+     * The message under {@code key}, made once for the pack and then taken from the versions before: a check
+     * reports the same findings again at every keystroke.
+     *
+     * @param key what the message depends on besides the pack
+     */
+    String message(Object key, Supplier<String> make) {
+        return messages.computeIfAbsent(key, k -> make.get());
+    }
+
     public SectionRule sectionOf(Heading h) {
         return match[h.index()];
     }

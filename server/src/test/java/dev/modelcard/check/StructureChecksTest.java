@@ -8,6 +8,9 @@ import static dev.modelcard.CardAssert.testDiagnosticsFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.modelcard.Cards;
+import dev.modelcard.pack.PackRegistry;
+import dev.modelcard.text.LineIndex;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** missing-section, empty-section, heading-level, duplicate-section and section-order on small cards. */
@@ -89,6 +92,22 @@ class StructureChecksTest {
         assertEquals("Section \u201cIntended Use\u201d is a level-2 heading in the CZI model card template "
                 + "(\u201c## Intended Use\u201d), not level 3.",
                 diagnostics(CZI.replace("## Intended Use", "### Intended Use"), "czi").get(0).getMessage());
+    }
+
+    @Test
+    void aHeadingMovedToAnotherLevelIsNamedAtItsNewLevelInTheNextVersion() {
+        CardChecker checker = new CardChecker(PackRegistry.bundled(), (m, e) -> {
+            throw new AssertionError(m, e);
+        });
+        String before = CZI.replace("## Intended Use", "### Intended Use");
+        CheckResult first = checker.check(before, new LineIndex(before), "czi", n -> false, () -> false);
+        String after = CZI.replace("## Intended Use", "#### Intended Use");
+        CheckResult second = checker.check(after, new LineIndex(after), CheckOptions.template("czi"), n -> false,
+                () -> false, first, Runnable::run);
+        String message = "Section \u201cIntended Use\u201d is a level-2 heading in the CZI model card template "
+                + "(\u201c## Intended Use\u201d), not level ";
+        assertEquals(List.of(message + "3."), first.findings().stream().map(Finding::message).toList());
+        assertEquals(List.of(message + "4."), second.findings().stream().map(Finding::message).toList());
     }
 
     @Test
