@@ -7,8 +7,6 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /** Template sections written at another heading level than the template's. The range is the whole heading. */
 final class HeadingLevelCheck implements Check {
-    private record Key(String section, int level) {}
-
     @Override
     public void run(CheckContext ctx) {
         for (Heading h : ctx.card().headings()) {
@@ -17,7 +15,7 @@ final class HeadingLevelCheck implements Check {
                 continue;
             }
             int level = h.level();
-            String message = ctx.outline().message(new Key(s.id(), level), () -> "Section "
+            String message = ctx.outline().message(Code.HEADING_LEVEL, s, level, () -> "Section "
                     + Requirements.quote(s.title()) + " is a level-" + s.level() + " heading in the "
                     + ctx.pack().name() + " (\u201c" + s.heading() + "\u201d), not level " + level + ".");
             ctx.report().accept(new Finding(Code.HEADING_LEVEL, h.start(), h.end(), DiagnosticSeverity.Information,

@@ -16,8 +16,6 @@ import org.commonmark.node.HtmlBlock;
  * The range is the heading of the section it belongs under, or the card's title line at the top level.
  */
 final class MissingSectionCheck implements Check {
-    private record Key(String section) {}
-
     @Override
     public void run(CheckContext ctx) {
         RulePack pack = ctx.pack();
@@ -37,9 +35,10 @@ final class MissingSectionCheck implements Check {
             } else {
                 range = topRange(ctx.card(), outline);
             }
-            String message = outline.message(new Key(s.id()), () -> "Missing section " + Requirements.quote(s.title())
-                    + " (" + s.heading() + ")" + parent.map(p -> " under " + Requirements.quote(p.title())).orElse("")
-                    + ", " + s.requirement().word() + " by the " + pack.name() + ".");
+            String message = outline.message(Code.MISSING_SECTION, s, 0, () -> "Missing section "
+                    + Requirements.quote(s.title()) + " (" + s.heading() + ")"
+                    + parent.map(p -> " under " + Requirements.quote(p.title())).orElse("") + ", "
+                    + s.requirement().word() + " by the " + pack.name() + ".");
             ctx.report().accept(new Finding(Code.MISSING_SECTION, range[0], range[1],
                     Requirements.severity(s.requirement()), message, s.id()));
         }

@@ -2,6 +2,7 @@ package dev.modelcard.check;
 
 import dev.modelcard.markdown.CardDocument;
 import dev.modelcard.markdown.Heading;
+import dev.modelcard.pack.Code;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
 import dev.modelcard.pack.Titles;
@@ -39,7 +40,7 @@ public final class Outline {
     private final SectionMemo<Facts> facts;
     private final Map<SectionRule, List<List<String>>> nameWords = new HashMap<>();
     /** Finding messages that depend on the pack alone, kept from version to version of the card. */
-    private final Map<Object, String> messages;
+    private final Map<MessageKey, String> messages;
     /** Headings in their sibling group's in-order run; computed when first asked (only edits need it). */
     private volatile Set<Heading> ordered;
 
@@ -335,13 +336,39 @@ public final class Outline {
 
     /** The template section a heading matches, or null for a heading of the card's own. */
     /**
-     * The message under {@code key}, made once for the pack and then taken from the versions before: a check
-     * reports the same findings again at every keystroke.
+     * The message of a finding about a section, made once for the pack and then taken from the versions before: a
+     * check reports the same findings again at every keystroke.
      *
-     * @param key what the message depends on besides the pack
+     * @param figure the one figure besides the section the message depends on (a heading level), or 0
      */
-    String message(Object key, Supplier<String> make) {
-        return messages.computeIfAbsent(key, k -> make.get());
+    String message(Code code, SectionRule section, int figure, Supplier<String> make) {
+        return messages.computeIfAbsent(new MessageKey(code, section.id(), figure), k -> make.get());
+    }
+
+    /**
+     * Not a record: a record's equals and hashCode are linked through java.lang.invoke on first use, which costs a
+     * short check more than all its messages.
+     */
+    private static final class MessageKey {
+        private final Code code;
+        private final String section;
+        private final int figure;
+
+        MessageKey(Code code, String section, int figure) {
+            this.code = code;
+            this.section = section;
+            this.figure = figure;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MessageKey k && k.code == code && k.figure == figure && k.section.equals(section);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * code.ordinal() + section.hashCode()) * 31 + figure;
+        }
     }
 
     public SectionRule sectionOf(Heading h) {

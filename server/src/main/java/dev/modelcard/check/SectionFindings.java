@@ -18,8 +18,21 @@ import org.commonmark.node.Node;
  * keeps its findings ({@link SectionMemo}): only the touched sections are checked again.
  */
 public final class SectionFindings {
-    /** What a section's findings depend on besides its blocks. */
-    private record Context(RulePack pack, String rule) {}
+    /**
+     * What a section's findings depend on besides its blocks. Equality written out: a record's own is linked
+     * through java.lang.invoke on first use, which costs the first keystroke after opening a card.
+     */
+    private record Context(RulePack pack, String rule) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Context c && c.pack == pack && java.util.Objects.equals(c.rule, rule);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(pack) * 31 + java.util.Objects.hashCode(rule);
+        }
+    }
 
     private final SectionMemo<List<Finding>> memo;
 

@@ -2,6 +2,7 @@ package dev.modelcard.lsp;
 
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.features.Completeness;
+import java.util.Objects;
 
 /**
  * A card's template and completeness, for a status bar.
@@ -24,9 +25,14 @@ public record CardStatus(String uri, int version, String template, String templa
                 c.missing(), c.total(), c.label());
     }
 
-    /** Whether the two say the same of the same document, whatever version each was computed for. */
+    /**
+     * Whether the two say the same of the same document, whatever version each was computed for. Field by field,
+     * not through the record's equals, which is linked through java.lang.invoke on first use (the first keystroke).
+     */
     boolean sameFigures(CardStatus other) {
-        return other != null && equals(new CardStatus(other.uri, version, other.template, other.templateName,
-                other.complete, other.toFill, other.missing, other.total, other.label));
+        return other != null && uri.equals(other.uri) && Objects.equals(template, other.template)
+                && Objects.equals(templateName, other.templateName) && complete == other.complete
+                && toFill == other.toFill && missing == other.missing && total == other.total
+                && label.equals(other.label);
     }
 }
