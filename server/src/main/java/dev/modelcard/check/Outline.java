@@ -334,7 +334,6 @@ public final class Outline {
         return title;
     }
 
-    /** The template section a heading matches, or null for a heading of the card's own. */
     /**
      * The message of a finding about a section, made once for the pack and then taken from the versions before: a
      * check reports the same findings again at every keystroke.
@@ -371,6 +370,7 @@ public final class Outline {
         }
     }
 
+    /** The template section a heading matches, or null for a heading of the card's own. */
     public SectionRule sectionOf(Heading h) {
         return match[h.index()];
     }
