@@ -79,8 +79,10 @@ final class Splice {
         if (window.contains("]:") || was.substring(windowStart, oldWindowEnd).contains("]:")) {
             return null; // the edit may add or remove a definition
         }
-        // The card's definitions go first: an ATX heading after them starts the piece afresh.
-        String definitions = old.definitions().isEmpty() ? "" : String.join("\n", old.definitions()) + "\n\n";
+        // The card's definitions go first: an ATX heading after them starts the piece afresh. A piece without a
+        // ']' holds no reference link, the only use of a definition: it is parsed alone.
+        String definitions = old.definitions().isEmpty() || window.indexOf(']') < 0 ? ""
+                : String.join("\n", old.definitions()) + "\n\n";
         Document piece = parser.parseBody(definitions + window);
         List<Node> parsed = new ArrayList<>();
         for (Node n = piece.getFirstChild(); n != null; n = n.getNext()) {
