@@ -15,12 +15,14 @@ import java.util.List;
  */
 record ClientSupport(boolean snippets, boolean documentChanges, boolean configuration, boolean watchedFiles) {
     static final ClientSupport NONE = new ClientSupport(false, false, false, false);
-    /** Where each flag is in the capabilities, in the order of the components. */
-    static final List<List<String>> FLAGS = List.of(
-            List.of("textDocument", "completion", "completionItem", "snippetSupport"),
-            List.of("workspace", "workspaceEdit", "documentChanges"),
-            List.of("workspace", "configuration"),
-            List.of("workspace", "didChangeWatchedFiles", "dynamicRegistration"));
+    private static final List<String> SNIPPETS = List.of("textDocument", "completion", "completionItem",
+            "snippetSupport");
+    private static final List<String> DOCUMENT_CHANGES = List.of("workspace", "workspaceEdit", "documentChanges");
+    private static final List<String> CONFIGURATION = List.of("workspace", "configuration");
+    private static final List<String> WATCHED_FILES = List.of("workspace", "didChangeWatchedFiles",
+            "dynamicRegistration");
+    /** Where each flag is in the capabilities: all the capabilities the server reads. */
+    static final List<List<String>> FLAGS = List.of(SNIPPETS, DOCUMENT_CHANGES, CONFIGURATION, WATCHED_FILES);
 
     /**
      * @param caps the {@code capabilities} of {@code initialize}; null or JSON null for none
@@ -30,8 +32,8 @@ record ClientSupport(boolean snippets, boolean documentChanges, boolean configur
         if (caps == null || caps.isJsonNull()) {
             return NONE;
         }
-        return new ClientSupport(flag(caps, FLAGS.get(0)), flag(caps, FLAGS.get(1)), flag(caps, FLAGS.get(2)),
-                flag(caps, FLAGS.get(3)));
+        return new ClientSupport(flag(caps, SNIPPETS), flag(caps, DOCUMENT_CHANGES), flag(caps, CONFIGURATION),
+                flag(caps, WATCHED_FILES));
     }
 
     /** The boolean at a path of object keys; false when it or an object on the way is absent or null. */
