@@ -234,8 +234,10 @@ final class CardTextDocumentService implements TextDocumentService {
 
     @Override
     public void didSave(DidSaveTextDocumentParams params) {
-        // Nothing to do: the text is already current. Companion files may have appeared, so check again.
+        // The text is already current, but files may have appeared beside the card or above it (companions, a
+        // configuration): it is placed and checked again.
         if (docs.get(params.getTextDocument().getUri()) != null) {
+            models.forget(params.getTextDocument().getUri());
             validator.now(params.getTextDocument().getUri());
             dataFileEdited(params.getTextDocument().getUri()); // a pack is read from disk: saved, it applies
         }

@@ -1,5 +1,6 @@
 package dev.modelcard.lsp;
 
+import dev.modelcard.check.CheckOptions;
 import dev.modelcard.check.CheckResult;
 import dev.modelcard.files.CardFiles;
 import dev.modelcard.files.CardText;
@@ -22,8 +23,17 @@ final class Models {
     /** @param generation the configuration it was computed under; a change of configuration makes it stale */
     private record Entry(TextDocument doc, long generation, CheckResult result) {}
 
+    /**
+     * Where a document is checked: its file, its project's configuration and checker, whether it is checked as a
+     * card, the files beside it. Found once per configuration generation, not at every keystroke (that took a
+     * third of a millisecond of each edit: URIs and paths, a look for a configuration file on disk).
+     */
+    private record Place(long generation, Projects.ForCard project, CheckOptions options, boolean card,
+            Predicate<String> companions) {}
+
     private final Projects projects;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<String, Place> places = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     /**
      * Requests read models under the read lock; re-checking an edited card from the model before moves that
@@ -42,8 +52,7 @@ final class Models {
         if (e != null && e.doc() == doc && e.generation() == gen) {
             return e.result();
         }
-        Path path = Projects.path(doc.uri());
-        Projects.ForCard project = projects.forCard(path);
+        Place place = place(doc.uri(), gen);
         // An older version of this card checked under the same configuration is the start of an incremental
         // check; a thread that holds the read lock cannot take the write lock that needs, and checks from scratch.
         Entry before = e != null && e.generation() == gen && e.doc().version() < doc.version()
@@ -60,10 +69,10 @@ final class Models {
                 lock.writeLock().unlock();
             }
         };
-        CheckResult r = isCard(doc.uri()) && !project.ignored()
-                ? project.checker().check(doc.text(), doc.lines(), project.config().options(), companions(path),
+        CheckResult r = place.card()
+                ? place.project().checker().check(doc.text(), doc.lines(), place.options(), place.companions(),
                         stop, previous, exclusive)
-                : project.checker().parseOnly(doc.text(), doc.lines());
+                : place.project().checker().parseOnly(doc.text(), doc.lines());
         // A check that began before the configuration changed still answers its caller, but is not kept.
         cache.merge(doc.uri(), new Entry(doc, gen, r), (old, neu) -> old.generation() > neu.generation()
                 || old.generation() == neu.generation() && old.doc().version() > neu.doc().version() ? old : neu);
@@ -83,14 +92,32 @@ final class Models {
         }
     }
 
+    /**
+     * Drops a document's model and place: it was closed, or saved (files may have appeared beside it or above it,
+     * so its place is found again, and it is checked again from scratch).
+     */
     void forget(String uri) {
         cache.remove(uri);
+        places.remove(uri);
     }
 
     /** Settings, configuration or packs changed: every cached model is stale, and so is any check under way. */
     void clear() {
         generation.incrementAndGet();
         cache.clear();
+        places.clear();
+    }
+
+    private Place place(String uri, long gen) {
+        Place p = places.get(uri);
+        if (p == null || p.generation() != gen) {
+            Path path = Projects.path(uri);
+            Projects.ForCard project = projects.forCard(path);
+            p = new Place(gen, project, project.config().options(), isCard(uri) && !project.ignored(),
+                    companions(path));
+            places.put(uri, p);
+        }
+        return p;
     }
 
     /** Only files named like model cards are checked; the others are parsed for outline and folding. */

@@ -74,6 +74,26 @@ class ConfigProtocolTest {
     }
 
     @Test
+    void aConfigWrittenWithoutWatchersAppliesWhenTheCardIsSaved(@TempDir Path ws) throws Exception {
+        Path card = ws.resolve("README.md");
+        Files.writeString(card, CARD);
+        String uri = card.toUri().toString();
+        try (LspHarness h = new LspHarness()) {
+            h.initialize(json("{\"debounceMs\": 0}"), new ClientCapabilities(), ws);
+            h.open(uri, 1, CARD);
+            List<String> both = List.of("5:0-5:3 placeholder Warning", "6:0-6:13 heading-level Information");
+            assertEquals(both, show(h.diagnostics(uri, 1)));
+            Files.writeString(ws.resolve(".modelcard.yaml"), "rules:\n  placeholder: off\n");
+            // The configuration is looked for once per card, not at each keystroke: typing does not find it.
+            h.change(uri, 2, LspHarness.edit(0, 0, 0, 0, "x"));
+            assertEquals(both, show(h.diagnostics(uri, 2)));
+            h.save(uri);
+            assertEquals(List.of("6:0-6:13 heading-level Information"), show(h.awaitDiagnostics(uri,
+                    p -> show(p).equals(List.of("6:0-6:13 heading-level Information")))));
+        }
+    }
+
+    @Test
     void anOpenConfigIsValidatedAndAppliesAsItIsTyped(@TempDir Path ws) throws Exception {
         Path card = ws.resolve("README.md");
         Files.writeString(card, CARD);
