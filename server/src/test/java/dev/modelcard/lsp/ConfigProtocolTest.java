@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.modelcard.Cards;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,13 @@ class ConfigProtocolTest {
         var r = d.getRange();
         return r.getStart().getLine() + ":" + r.getStart().getCharacter() + "-" + r.getEnd().getLine() + ":"
                 + r.getEnd().getCharacter() + " " + d.getCode().getLeft() + " " + d.getSeverity();
+    }
+
+    /** {@link #CARD} as the workspace's README.md; its URI. */
+    private static String writeCard(Path ws) throws IOException {
+        Path card = ws.resolve("README.md");
+        Files.writeString(card, CARD);
+        return card.toUri().toString();
     }
 
     private static ClientCapabilities watchingClient() {
@@ -75,9 +83,7 @@ class ConfigProtocolTest {
 
     @Test
     void aConfigWrittenWithoutWatchersAppliesWhenTheCardIsSaved(@TempDir Path ws) throws Exception {
-        Path card = ws.resolve("README.md");
-        Files.writeString(card, CARD);
-        String uri = card.toUri().toString();
+        String uri = writeCard(ws);
         try (LspHarness h = new LspHarness()) {
             h.initialize(json("{\"debounceMs\": 0}"), new ClientCapabilities(), ws);
             h.open(uri, 1, CARD);
@@ -95,10 +101,8 @@ class ConfigProtocolTest {
 
     @Test
     void anOpenConfigIsValidatedAndAppliesAsItIsTyped(@TempDir Path ws) throws Exception {
-        Path card = ws.resolve("README.md");
-        Files.writeString(card, CARD);
+        String cardUri = writeCard(ws);
         Path config = ws.resolve(".modelcard.yaml");
-        String cardUri = card.toUri().toString();
         String configUri = config.toUri().toString();
         try (LspHarness h = new LspHarness()) {
             h.initialize(json("{\"debounceMs\": 0}"), new ClientCapabilities(), ws);
@@ -143,9 +147,7 @@ class ConfigProtocolTest {
 
     @Test
     void clientSettingsArePulledAndAFileOverridesThem(@TempDir Path ws) throws Exception {
-        Path card = ws.resolve("README.md");
-        Files.writeString(card, CARD);
-        String uri = card.toUri().toString();
+        String uri = writeCard(ws);
         try (LspHarness h = new LspHarness()) {
             h.client.configurationAnswer = json("{\"rules\": {\"heading-level\": \"off\", \"placeholder\": \"hint\"},"
                     + " \"debounceMs\": 0, \"java\": {\"home\": null}, \"trace\": {\"server\": \"off\"}}");
