@@ -227,7 +227,9 @@ const sourceCodeAt = (d) => `modelcard${d.code}[Ln ${d.range.start.line + 1}, Co
 async function openCard(name) {
     step = `${name}: open`;
     const file = path.join(WS, name, 'README.md');
-    await retry(`open ${name}/README.md`, 3, async () => {
+    // Five tries: on a busy machine code-server's dialog sometimes keeps the path typed before, or the pick is
+    // lost (two tries in a row failed once in several runs).
+    await retry(`open ${name}/README.md`, 5, async () => {
         await command('File: Open File...');
         await poll('the file dialog', async () => {
             const v = await paletteInput();
