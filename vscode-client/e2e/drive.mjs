@@ -84,7 +84,13 @@ async function quickInputRows() {
 
 /** Clicks the Quick Input row labelled `label` (its aria-label adds ", keybinding"); Enter may pick another row. */
 async function pickRow(label) {
-    const row = await poll(`"${label}" in the list`, async () => {
+    const row = await listedRow(label);
+    await row.click();
+}
+
+/** Waits for the quick input's list to show a row of that label; the row. */
+async function listedRow(label) {
+    return poll(`"${label}" in the list`, async () => {
         for (const r of await page.$$('.quick-input-widget .monaco-list-row')) {
             const aria = await r.evaluate((e) => e.getAttribute('aria-label') ?? '');
             if (aria === label || aria.startsWith(`${label},`)) {
@@ -93,7 +99,6 @@ async function pickRow(label) {
         }
         return { ok: false, seen: await quickInputRows() };
     }, 5000);
-    await row.click();
 }
 
 /** Runs a command from the palette by its title. */
@@ -237,12 +242,16 @@ async function openCard(name) {
         }, 5000);
         await keys('Control+KeyA');
         await page.keyboard.type(file);
-        // Enter before the dialog has caught up with the typing is lost: wait for it to list the file, then pick it.
+        // Enter before the dialog has caught up with the typing is lost: wait for it to take the path and list the
+        // file, then open it.
         await poll('the dialog to take the path', async () => {
             const v = await paletteInput();
             return { ok: v === file, seen: v };
         }, 5000);
-        await pickRow('README.md');
+        // Enter, not a click on the row: the list may still show the folder typed before, whose README.md a click
+        // would open again; Enter opens the path the dialog holds.
+        await listedRow('README.md');
+        await page.keyboard.press('Enter');
         const opened = async () => {
             const crumbs = (await texts('.tabs-breadcrumbs .monaco-breadcrumb-item, .monaco-breadcrumbs .monaco-breadcrumb-item')).join('/');
             return { ok: crumbs.startsWith(`${name}/README.md`), seen: crumbs };
@@ -250,8 +259,8 @@ async function openCard(name) {
         try {
             await poll(`${name}/README.md in the editor`, opened, 6000);
         } catch (e) {
-            // A click can land while the list redraws. While the dialog is still up and holds the path, Enter
-            // opens it (never otherwise: in the editor it would type a line break).
+            // Enter can be lost while the dialog catches up. While it is still up and holds the path, once more
+            // (never otherwise: in the editor it would type a line break).
             const open = await page.$eval('.quick-input-widget', (w) => getComputedStyle(w).display !== 'none')
                 .catch(() => false);
             if (!(e instanceof Failure) || !open || (await paletteInput()) !== file) {
