@@ -24,9 +24,9 @@ final class Models {
     private record Entry(TextDocument doc, long generation, CheckResult result) {}
 
     /**
-     * Where a document is checked: its file, its project's configuration and checker, whether it is checked as a
-     * card, the files beside it. Found once per configuration generation, not at every keystroke (that took a
-     * third of a millisecond of each edit: URIs and paths, a look for a configuration file on disk).
+     * Where a document is checked: its project's configuration and checker, the check options, whether it is
+     * checked as a card, the files beside it. Found once per configuration generation, not at every keystroke
+     * (that took a third of a millisecond of each edit: URIs and paths, a look for a configuration file on disk).
      */
     private record Place(long generation, Projects.ForCard project, CheckOptions options, boolean card,
             Predicate<String> companions) {}
@@ -113,7 +113,7 @@ final class Models {
         if (p == null || p.generation() != gen) {
             Path path = Projects.path(uri);
             Projects.ForCard project = projects.forCard(path);
-            p = new Place(gen, project, project.config().options(), isCard(uri) && !project.ignored(),
+            p = new Place(gen, project, project.config().options(), isCard(path, uri) && !project.ignored(),
                     companions(path));
             places.put(uri, p);
         }
@@ -121,8 +121,7 @@ final class Models {
     }
 
     /** Only files named like model cards are checked; the others are parsed for outline and folding. */
-    private static boolean isCard(String uri) {
-        Path path = Projects.path(uri);
+    private static boolean isCard(Path path, String uri) {
         String name = path != null && path.getFileName() != null ? path.getFileName().toString()
                 : uri.substring(uri.lastIndexOf('/') + 1);
         return CardFiles.isCardName(name);
