@@ -233,10 +233,14 @@ final class PlaceholderCheck implements Check {
             return;
         }
         prose.sort((a, b) -> Integer.compare(a[0], b[0]));
-        int[] starts = prose.stream().mapToInt(r -> r[0]).toArray();
-        String text = ctx.card().text();
+        int[] starts = new int[prose.size()];
         int from = prose.get(0)[0];
-        int to = prose.stream().mapToInt(r -> r[1]).max().orElse(from);
+        int to = from;
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = prose.get(i)[0];
+            to = Math.max(to, prose.get(i)[1]);
+        }
+        String text = ctx.card().text();
         List<int[]> found = new ArrayList<>();
         List<PlaceholderRule> why = new ArrayList<>();
         // Only the prose's stretch is searched and copied: a check runs on each section of a card in turn.
@@ -259,19 +263,28 @@ final class PlaceholderCheck implements Check {
                     continue;
                 }
             }
-            if (p.requiredText() != null && !stretch.contains(p.requiredText())) {
-                continue; // no match can be here
-            }
             Matcher m = RegexBudget.matcher(p.pattern(), text,
                     budgets.computeIfAbsent(p, x -> new RegexBudget.Budget(text.length()))).region(from, to);
+            // The card's own line starts and ends for ^ and $, not the stretch's (which may start mid-line), and
+            // lookaround sees past the stretch: a match tried at one place is the same however the search began.
             m.useTransparentBounds(true);
+            m.useAnchoringBounds(false);
             int before = found.size();
             try {
-                while (m.find()) {
-                    if (m.end() > m.start() && insideOne(prose, starts, m.start(), m.end())) {
-                        found.add(new int[] {m.start(), m.end()});
-                        why.add(p);
+                String lead = p.leadingText();
+                if (lead == null) {
+                    while (m.find()) {
+                        add(prose, starts, m, p, found, why);
                     }
+                }
+                // Tried only where its leading text stands, as find() would try there: indexOf skips the rest.
+                for (int i = lead == null ? -1 : stretch.indexOf(lead); i >= 0; ) {
+                    int next = i + 1;
+                    if (m.region(from + i, to).lookingAt()) {
+                        add(prose, starts, m, p, found, why);
+                        next = Math.max(next, m.end() - from);
+                    }
+                    i = stretch.indexOf(lead, next);
                 }
             } catch (RegexBudget.Exceeded e) {
                 found.subList(before, found.size()).clear();
@@ -294,6 +307,15 @@ final class PlaceholderCheck implements Check {
             }
             report(ctx, r[0], r[1], text.substring(r[0], r[1]), describe(why.get(i)));
             covered = r[1];
+        }
+    }
+
+    /** Keeps the matcher's match where it is not empty and lies inside one prose span. */
+    private static void add(List<int[]> prose, int[] starts, Matcher m, PlaceholderRule p, List<int[]> found,
+            List<PlaceholderRule> why) {
+        if (m.end() > m.start() && insideOne(prose, starts, m.start(), m.end())) {
+            found.add(new int[] {m.start(), m.end()});
+            why.add(p);
         }
     }
 

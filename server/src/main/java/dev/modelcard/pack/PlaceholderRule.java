@@ -6,10 +6,10 @@ import java.util.regex.Pattern;
 /**
  * A pattern of template text left in a card.
  *
- * @param requiredText text every match of a {@link Kind#REGEX} rule contains, or null when none is known: where it
- *     is absent the regular expression need not run (its test at every char is what a scan costs)
+ * @param leadingText text every match of a {@link Kind#REGEX} rule starts with, or null when none is known: the
+ *     regular expression is tried only where it stands (its test at every char is what a scan costs)
  */
-public record PlaceholderRule(Kind kind, Pattern pattern, String source, String description, String requiredText) {
+public record PlaceholderRule(Kind kind, Pattern pattern, String source, String description, String leadingText) {
     /** A regular expression that is plain words between word boundaries ({@code \bTODO\b}). */
     private static final Pattern WORDS = Pattern.compile("\\\\b([A-Za-z0-9]+(?: [A-Za-z0-9]+)*)\\\\b");
     /** Inline flags that leave literal text matched as it is written: multiline, dot-all, Unix lines. */
@@ -18,11 +18,11 @@ public record PlaceholderRule(Kind kind, Pattern pattern, String source, String 
     private static final String SPECIAL = "\\^$.|?*+()[]{}";
 
     public PlaceholderRule(Kind kind, Pattern pattern, String source, String description) {
-        this(kind, pattern, source, description, required(kind, source));
+        this(kind, pattern, source, description, leading(kind, source));
     }
 
-    private static String required(Kind kind, String source) {
-        if (kind != Kind.REGEX) {
+    private static String leading(Kind kind, String source) {
+        if (kind != Kind.REGEX || source.contains("\\G")) { // \G: where the last match ended, not where tried
             return null;
         }
         java.util.regex.Matcher m = WORDS.matcher(source);
@@ -30,8 +30,8 @@ public record PlaceholderRule(Kind kind, Pattern pattern, String source, String 
     }
 
     /**
-     * The literal text a pattern starts with ({@code \{\{.*?\}\}}: "{{"), or null. Only where it is surely in
-     * every match: no alternation anywhere, no flag that changes how letters or spaces match, and a last char
+     * The literal text a pattern starts with ({@code \{\{.*?\}\}}: "{{"), or null. Only where every match surely
+     * starts with it: no alternation anywhere, no flag that changes how letters or spaces match, and a last char
      * that a quantifier makes optional is left out.
      */
     private static String leadingLiteral(String source) {

@@ -42,6 +42,27 @@ class PlaceholderCheckTest {
                 d(7, 0, 7, 1, "placeholder", W));
     }
 
+    /**
+     * A pattern that starts with literal text is tried only where that text stands: each match is found as a scan
+     * of every char finds it, back to back, overlapping its own leading text, and at the start of the searched prose.
+     */
+    @Test
+    void patternsAreTriedWhereTheirLeadingTextStands() {
+        String card = czi("{{a}}{{b}} and {{{c}}} then [Please include other data] or [Please include other [x]]\n"
+                + "\n- [Describe the training data here]\n");
+        List<Diagnostic> ds = diagnostics(card, "czi");
+        assertEquals(List.of("{{a}}", "{{b}}", "{{{c}}", "[Please include other data]",
+                "[Please include other [x]", "[Describe the training data here]"),
+                ds.stream().map(x -> covered(card, x)).toList());
+        testDiagnosticsFor(card, "czi",
+                d(5, 0, 5, 5, "placeholder", W),
+                d(5, 5, 5, 10, "placeholder", W),
+                d(5, 15, 5, 21, "placeholder", W),
+                d(5, 28, 5, 55, "placeholder", W),
+                d(5, 59, 5, 84, "placeholder", W),
+                d(7, 2, 7, 35, "placeholder", W));
+    }
+
     @Test
     void neverInCodeHtmlOrLinkDestinations() {
         String card = czi("15 million, and so on...\n\n```python\nmodel = load(...)\n...\n# TODO\n```\n\n"

@@ -7,53 +7,54 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The text every match of a pattern contains, where it is sure: a scan is skipped where that text is absent. */
+/** The text every match of a pattern starts with, where it is sure: the pattern is tried only where that text stands. */
 class PlaceholderRuleTest {
-    private static String required(String regex) {
-        return new PlaceholderRule(PlaceholderRule.Kind.REGEX, Pattern.compile(regex), regex, null).requiredText();
+    private static String leading(String regex) {
+        return new PlaceholderRule(PlaceholderRule.Kind.REGEX, Pattern.compile(regex), regex, null).leadingText();
     }
 
     @Test
     void wordsBetweenWordBoundaries() {
-        assertEquals("TODO", required("\\bTODO\\b"));
-        assertEquals("on the None dataset", required("\\bon the None dataset\\b"));
+        assertEquals("TODO", leading("\\bTODO\\b"));
+        assertEquals("on the None dataset", leading("\\bon the None dataset\\b"));
     }
 
     @Test
     void theLiteralAPatternStartsWith() {
-        assertEquals("{{", required("\\{\\{.*?\\}\\}"));
-        assertEquals("[", required("(?m)\\[(?<=^[ \\t>]{0,12}\\[)[^\\[\\]\\n]+\\]"));
-        assertEquals("Model Card Template", required("(?m)Model Card Template\\b(?<=^#{1,6}[ \\t]{1,4}Model).*"));
-        assertEquals("[Please include other ", required("\\[Please include other [^\\]]*\\]"));
-        assertEquals("C:\\x", required("C:\\\\x"));
+        assertEquals("{{", leading("\\{\\{.*?\\}\\}"));
+        assertEquals("[", leading("(?m)\\[(?<=^[ \\t>]{0,12}\\[)[^\\[\\]\\n]+\\]"));
+        assertEquals("Model Card Template", leading("(?m)Model Card Template\\b(?<=^#{1,6}[ \\t]{1,4}Model).*"));
+        assertEquals("[Please include other ", leading("\\[Please include other [^\\]]*\\]"));
+        assertEquals("C:\\x", leading("C:\\\\x"));
     }
 
     @Test
     void aCharThatAQuantifierMakesOptionalIsLeftOut() {
-        assertEquals("colo", required("colou?r"));
-        assertEquals("ab", required("abc*"));
-        assertEquals("ab", required("abc{0,2}"));
-        assertNull(required("a?b"));
+        assertEquals("colo", leading("colou?r"));
+        assertEquals("ab", leading("abc*"));
+        assertEquals("ab", leading("abc{0,2}"));
+        assertNull(leading("a?b"));
     }
 
     @Test
-    void noneWhereMatchesNeedNotContainIt() {
-        assertNull(required("TODO|FIXME"), "an alternative without it");
-        assertNull(required("(?i)todo"), "another case matches");
-        assertNull(required("(?x)T O D O"), "spaces do not count");
-        assertNull(required("^TODO"));
-        assertNull(required("\\d+ TODO"));
+    void noneWhereMatchesNeedNotStartWithIt() {
+        assertNull(leading("TODO|FIXME"), "an alternative without it");
+        assertNull(leading("(?i)todo"), "another case matches");
+        assertNull(leading("(?x)T O D O"), "spaces do not count");
+        assertNull(leading("^TODO"));
+        assertNull(leading("\\d+ TODO"));
+        assertNull(leading("TODO\\G"), "where the last match ended");
         assertNull(new PlaceholderRule(PlaceholderRule.Kind.EMPHASIS, Pattern.compile("^Examples?:"), "^Examples?:",
-                null).requiredText(), "emphasis is matched span by span");
+                null).leadingText(), "emphasis is matched span by span");
     }
 
     @Test
-    void everyMatchContainsIt() {
+    void everyMatchStartsWithIt() {
         String text = "colr color colour {{x}} [a hint] C:\\x abccc";
         for (String regex : new String[] {"colou?r", "\\{\\{.*?\\}\\}", "abc*", "\\[[a-z ]+\\]", "C:\\\\x"}) {
             var m = Pattern.compile(regex).matcher(text);
             while (m.find()) {
-                assertTrue(m.group().contains(required(regex)), regex + " matched " + m.group());
+                assertTrue(m.group().startsWith(leading(regex)), regex + " matched " + m.group());
             }
         }
     }
