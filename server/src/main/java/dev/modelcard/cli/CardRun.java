@@ -31,8 +31,8 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /**
  * One run of the checker over its inputs: cards are read and checked in parallel on every core, and written in
- * input order as soon as each one's turn comes. At most a few cards per core are in flight, so memory does not
- * grow with the number of cards. A card that cannot be read or checked is said so, and the run goes on.
+ * input order as soon as each one's turn comes. Cards go to the pool in small batches, and at most a few batches per
+ * core are in flight, so memory does not grow with the number of cards. A card that cannot be read or checked is said so, and the run goes on.
  */
 final class CardRun {
     /** Checks one card's text; the engine, or in a test one that fails. */
@@ -44,7 +44,9 @@ final class CardRun {
     static final Engine ENGINE = (text, card, cfg) -> cfg.checker().check(text, new LineIndex(text), cfg.options(),
             CardText.companions(card), () -> false);
 
-    private static final int IN_FLIGHT_PER_THREAD = 4;
+    static final int IN_FLIGHT_PER_THREAD = 4;
+    /** Cards handed to a pool thread at once, at most. */
+    static final int MAX_BATCH = 16;
 
     private final Configs configs;
     private final Engine engine;
@@ -82,37 +84,40 @@ final class CardRun {
         Map<DiagnosticSeverity, Integer> counts = new EnumMap<>(DiagnosticSeverity.class);
         output.start();
         try {
-            Deque<Future<Outcome>> pending = new ArrayDeque<>();
+            Deque<Future<List<Outcome>>> pending = new ArrayDeque<>();
             int done = 0;
+            int taken = 0;
             while (true) {
                 // What the walk has found fills the window; it is waited for only when nothing is in flight.
                 while (pending.size() < threads * IN_FLIGHT_PER_THREAD) {
-                    Input next = pending.isEmpty() ? inputs.take() : inputs.poll();
-                    if (next == null) {
+                    List<Input> batch = batch(inputs, pending.isEmpty(), taken, threads);
+                    if (batch.isEmpty()) {
                         break;
                     }
-                    pending.add(submit(pool, next));
+                    taken += batch.size();
+                    pending.add(submit(pool, batch));
                 }
                 if (pending.isEmpty()) {
                     break;
                 }
-                Outcome o = await(pending.poll());
-                progress.beforeOutput(!o.notes().isEmpty() || o.isProblem());
-                for (String note : o.notes()) {
-                    err.println(o.path() + ": " + note);
+                for (Outcome o : await(pending.poll())) {
+                    progress.beforeOutput(!o.notes().isEmpty() || o.isProblem());
+                    for (String note : o.notes()) {
+                        err.println(o.path() + ": " + note);
+                    }
+                    if (o.isProblem()) {
+                        err.println(o.path() + ": " + o.message());
+                        problems++;
+                    }
+                    if (o.status() == Status.CHECKED) {
+                        checked++;
+                    } else if (!o.status().isProblem()) {
+                        skipped++;
+                    }
+                    o.diagnostics().forEach(d -> counts.merge(d.getSeverity(), 1, Integer::sum));
+                    output.card(o);
+                    progress.show(++done, inputs.found());
                 }
-                if (o.isProblem()) {
-                    err.println(o.path() + ": " + o.message());
-                    problems++;
-                }
-                if (o.status() == Status.CHECKED) {
-                    checked++;
-                } else if (!o.status().isProblem()) {
-                    skipped++;
-                }
-                o.diagnostics().forEach(d -> counts.merge(d.getSeverity(), 1, Integer::sum));
-                output.card(o);
-                progress.show(++done, inputs.found());
             }
         } finally {
             pool.shutdownNow();
@@ -123,16 +128,51 @@ final class CardRun {
         return summary;
     }
 
-    private Future<Outcome> submit(ExecutorService pool, Input input) {
-        if (!input.isCard()) {
-            return CompletableFuture.completedFuture(
-                    Outcome.problem(input.path(), Status.UNREADABLE, input.problem()));
+    /**
+     * The next inputs to hand to one pool thread together: a thread woken per card would cost more than a small
+     * card's check. As many as keep every thread busy with what the walk has found, up to {@link #MAX_BATCH}.
+     *
+     * @param wait whether to wait for the walk when it has found nothing more yet
+     * @param taken how many inputs were taken from the walk before
+     */
+    private static List<Input> batch(Walk inputs, boolean wait, int taken, int threads) {
+        Input first = wait ? inputs.take() : inputs.poll();
+        if (first == null) {
+            return List.of();
         }
-        Configs.ForCard cfg = configs.forCard(input); // here, in order: its problems print once, in order
-        return pool.submit(() -> check(input, cfg));
+        int size = Math.max(1, Math.min(MAX_BATCH, (inputs.found() - taken) / (2 * threads)));
+        List<Input> batch = new ArrayList<>(size);
+        batch.add(first);
+        for (Input next; batch.size() < size && (next = inputs.poll()) != null; ) {
+            batch.add(next);
+        }
+        return batch;
     }
 
-    private static Outcome await(Future<Outcome> f) {
+    /** Checks the cards of a batch on a pool thread; their outcomes in input order. */
+    private Future<List<Outcome>> submit(ExecutorService pool, List<Input> batch) {
+        // Each card's configuration is found here, in order: its problems print once, in order.
+        List<Configs.ForCard> cfgs = new ArrayList<>(batch.size());
+        boolean anyCard = false;
+        for (Input input : batch) {
+            cfgs.add(input.isCard() ? configs.forCard(input) : null);
+            anyCard |= input.isCard();
+        }
+        return anyCard ? pool.submit(() -> checkAll(batch, cfgs))
+                : CompletableFuture.completedFuture(checkAll(batch, cfgs));
+    }
+
+    private List<Outcome> checkAll(List<Input> batch, List<Configs.ForCard> cfgs) {
+        List<Outcome> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Input input = batch.get(i);
+            out.add(input.isCard() ? check(input, cfgs.get(i))
+                    : Outcome.problem(input.path(), Status.UNREADABLE, input.problem()));
+        }
+        return out;
+    }
+
+    private static <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

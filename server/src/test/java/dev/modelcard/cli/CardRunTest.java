@@ -61,7 +61,7 @@ class CardRunTest {
         assertEquals(cards, summary.checked());
         assertEquals(order.stream().sorted().toList(), order, "written in the order found");
         assertEquals(cards, order.size());
-        int bound = Runtime.getRuntime().availableProcessors() * 4 + 1;
+        int bound = Runtime.getRuntime().availableProcessors() * CardRun.IN_FLIGHT_PER_THREAD * CardRun.MAX_BATCH + 1;
         assertTrue(mostHeld.get() <= bound, "at most " + bound + " cards held at once, not " + mostHeld.get());
     }
 
