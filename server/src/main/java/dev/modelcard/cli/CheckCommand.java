@@ -95,7 +95,7 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The engine and the folder listing; tests replace them to see a card fail, a folder refuse listing. */
     CardRun.Engine engine = CardRun.ENGINE;
-    CardFiles.Lister lister = Files::newDirectoryStream;
+    CardFiles.Lister lister = CardFiles::list;
 
     @Override
     public Integer call() {

@@ -3,6 +3,7 @@ package dev.modelcard.files;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -53,14 +54,43 @@ public final class CardFiles {
         }
 
         private static boolean isAscii(String name) {
-            return name.chars().allMatch(c -> c < 128);
+            for (int i = 0; i < name.length(); i++) {
+                if (name.charAt(i) >= 128) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
-    /** Opens a folder's listing; the file system's own in a run, another in a test. */
+    /** Lists a folder's entries; {@link #list} in a run, another in a test. */
     @FunctionalInterface
     public interface Lister {
-        DirectoryStream<Path> open(Path folder) throws IOException;
+        List<Path> list(Path folder) throws IOException;
+    }
+
+    /**
+     * A folder's entries. {@link java.io.File#list} reads a folder in one call, without the descriptor copy and the
+     * path object per entry of a directory stream (a third of a walk's system calls); a folder it cannot read, or
+     * a name it cannot decode, is listed again by a directory stream, which says why or keeps the name's bytes.
+     */
+    public static List<Path> list(Path folder) throws IOException {
+        String[] names = folder.getFileSystem() == FileSystems.getDefault() ? folder.toFile().list() : null;
+        List<Path> out = new ArrayList<>(names == null ? 16 : names.length);
+        for (int i = 0; names != null && i < names.length; i++) {
+            if (names[i].indexOf('\uFFFD') >= 0) {
+                names = null;
+                out.clear();
+            } else {
+                out.add(folder.resolve(names[i]));
+            }
+        }
+        if (names == null) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                entries.forEach(out::add);
+            }
+        }
+        return out;
     }
 
     /** README.md, MODEL_CARD.md, model_card.md (any case) and *.modelcard.md. */
@@ -71,7 +101,7 @@ public final class CardFiles {
 
     /** The inputs of the given paths, in their order; each folder's sorted by path. */
     public static List<Input> inputs(List<Path> paths) {
-        return inputs(paths, Files::newDirectoryStream);
+        return inputs(paths, CardFiles::list);
     }
 
     public static List<Input> inputs(List<Path> paths, Lister lister) {
@@ -122,9 +152,9 @@ public final class CardFiles {
                 continue;
             }
             Path dir = next.path();
-            List<Path> listed = new ArrayList<>();
-            try (DirectoryStream<Path> entries = lister.open(dir)) {
-                entries.forEach(listed::add);
+            List<Path> listed = List.of();
+            try {
+                listed = lister.list(dir);
             } catch (IOException | RuntimeException e) {
                 due.add(new Due(dir, new Input(dir, "cannot list folder: " + reason(e))));
             }

@@ -1,6 +1,5 @@
 package dev.modelcard.cli;
 
-import dev.modelcard.Links;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -8,6 +7,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.modelcard.Cards;
+import dev.modelcard.Links;
+import dev.modelcard.files.CardFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -147,7 +148,7 @@ class NeverSkipTest {
             if (folder.equals(locked)) {
                 throw new AccessDeniedException(folder.toString());
             }
-            return Files.newDirectoryStream(folder);
+            return CardFiles.list(folder);
         }, "check", "--format", "json", dir.toString());
         assertEquals(locked + ": cannot list folder: permission denied\n", r.err());
         JsonArray files = JsonParser.parseString(r.out()).getAsJsonArray();

@@ -53,7 +53,7 @@ class WalkTest {
             if (folder.equals(locked)) {
                 throw new AccessDeniedException(folder.toString());
             }
-            return Files.newDirectoryStream(folder);
+            return CardFiles.list(folder);
         });
         List<Input> sorted = new ArrayList<>(inputs);
         sorted.sort(Comparator.comparing(Input::path));
@@ -70,7 +70,7 @@ class WalkTest {
         List<Path> paths = List.of(root.resolve("a"), missing, root);
         List<Input> expected = CardFiles.inputs(paths);
         List<Input> got = new ArrayList<>();
-        try (Walk walk = Walk.start(paths, java.nio.file.Files::newDirectoryStream)) {
+        try (Walk walk = Walk.start(paths, CardFiles::list)) {
             for (Input i = walk.take(); i != null; i = walk.take()) {
                 got.add(i);
             }
