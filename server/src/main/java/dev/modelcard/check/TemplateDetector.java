@@ -7,6 +7,7 @@ import dev.modelcard.pack.PackRegistry;
 import dev.modelcard.pack.RulePack;
 import dev.modelcard.pack.SectionRule;
 import dev.modelcard.pack.Titles;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,8 +40,10 @@ public final class TemplateDetector {
         }
         for (RulePack p : packs.templates()) {
             Optional<Detection> d = p.detection();
-            if (d.isPresent() && d.get().companions().stream().anyMatch(companionExists)) {
-                return Optional.of(p);
+            for (String companion : d.isPresent() ? d.get().companions() : List.<String>of()) {
+                if (companionExists.test(companion)) {
+                    return Optional.of(p);
+                }
             }
         }
         RulePack byMetadata = byMetadata(card);
@@ -62,7 +65,10 @@ public final class TemplateDetector {
                     }
                 }
             }
-            long signature = d.get().signature().stream().filter(present::contains).count();
+            int signature = 0;
+            for (String id : d.get().signature()) {
+                signature += present.contains(id) ? 1 : 0;
+            }
             double share = p.allSections().isEmpty() ? 0 : (double) present.size() / p.allSections().size();
             // Front matter that says "Hub card" outweighs one distinctive heading of a template of another family.
             int minSignature = byMetadata == null || extendsPack(p, byMetadata) ? d.get().minSignature()
@@ -86,8 +92,12 @@ public final class TemplateDetector {
      * mentions it.
      */
     private Optional<RulePack> byMarker(CardDocument card) {
-        List<RulePack> withMarkers = packs.templates().stream()
-                .filter(p -> p.detection().map(d -> !d.markers().isEmpty()).orElse(false)).toList();
+        List<RulePack> withMarkers = new ArrayList<>();
+        for (RulePack p : packs.templates()) {
+            if (p.detection().isPresent() && !p.detection().get().markers().isEmpty()) {
+                withMarkers.add(p);
+            }
+        }
         if (withMarkers.isEmpty()) {
             return Optional.empty();
         }
@@ -96,8 +106,10 @@ public final class TemplateDetector {
         for (int l = lines.lineOf(card.bodyStart()); l < lines.lineCount(); l++) {
             String line = MARKER_LEAD.matcher(text.substring(lines.lineStart(l), lines.lineEnd(l))).replaceFirst("");
             for (RulePack p : withMarkers) {
-                if (p.detection().get().markers().stream().anyMatch(line::startsWith)) {
-                    return Optional.of(p);
+                for (String marker : p.detection().get().markers()) {
+                    if (line.startsWith(marker)) {
+                        return Optional.of(p);
+                    }
                 }
             }
         }

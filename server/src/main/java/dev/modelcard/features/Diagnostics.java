@@ -3,6 +3,8 @@ package dev.modelcard.features;
 import com.google.gson.JsonObject;
 import dev.modelcard.check.Finding;
 import dev.modelcard.text.LineIndex;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
 
@@ -13,7 +15,11 @@ public final class Diagnostics {
     private Diagnostics() {}
 
     public static List<Diagnostic> of(List<Finding> findings, LineIndex lines) {
-        return findings.stream().map(f -> of(f, lines)).toList();
+        List<Diagnostic> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            out.add(of(f, lines));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     public static Diagnostic of(Finding f, LineIndex lines) {

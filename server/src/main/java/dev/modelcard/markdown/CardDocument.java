@@ -38,7 +38,10 @@ public final class CardDocument {
         this.root = root;
         this.blocks = blocks;
         this.headings = headings;
-        this.headingStarts = headings.stream().mapToInt(Heading::start).toArray();
+        this.headingStarts = new int[headings.size()];
+        for (int i = 0; i < headingStarts.length; i++) {
+            headingStarts[i] = headings.get(i).start();
+        }
         List<String> defs = new ArrayList<>();
         for (Node b : blocks) {
             if (b instanceof LinkReferenceDefinition) {

@@ -15,6 +15,13 @@ public record Detection(List<String> companions, List<String> signature, int min
 
     /** True when front matter with these top-level keys marks a card of this pack. */
     public boolean matchesMetadata(java.util.Collection<String> keys) {
-        return keys.stream().anyMatch(metadataKeys::contains) && keys.stream().noneMatch(otherKeys::contains);
+        boolean ours = false;
+        for (String key : keys) { // a loop, not a stream: asked of every card with front matter
+            if (otherKeys.contains(key)) {
+                return false;
+            }
+            ours |= metadataKeys.contains(key);
+        }
+        return ours;
     }
 }

@@ -38,10 +38,14 @@ public final class PackRegistry {
 
     private final Map<String, RulePack> packs;
     private final List<PackProblem> problems;
+    /** See {@link #templates()}: found once, as a check asks for them per card. */
+    private final List<RulePack> templates;
 
     private PackRegistry(Map<String, RulePack> packs, List<PackProblem> problems) {
         this.packs = Collections.unmodifiableMap(packs);
         this.problems = List.copyOf(problems);
+        this.templates = packs.values().stream().filter(p -> !p.sections().isEmpty() || p.detection().isPresent())
+                .toList();
     }
 
     /** Loads and links packs; a later source with the same id replaces an earlier one. */
@@ -146,7 +150,7 @@ public final class PackRegistry {
      * has neither).
      */
     public List<RulePack> templates() {
-        return packs.values().stream().filter(p -> !p.sections().isEmpty() || p.detection().isPresent()).toList();
+        return templates;
     }
 
     public List<PackProblem> problems() {
