@@ -263,6 +263,11 @@ final class PlaceholderCheck implements Check {
                     continue;
                 }
             }
+            String lead = p.leadingText();
+            int first = lead == null ? -1 : stretch.indexOf(lead);
+            if (lead != null && first < 0) {
+                continue; // no match can be here
+            }
             Matcher m = RegexBudget.matcher(p.pattern(), text,
                     budgets.computeIfAbsent(p, x -> new RegexBudget.Budget(text.length()))).region(from, to);
             // The card's own line starts and ends for ^ and $, not the stretch's (which may start mid-line), and
@@ -271,14 +276,13 @@ final class PlaceholderCheck implements Check {
             m.useAnchoringBounds(false);
             int before = found.size();
             try {
-                String lead = p.leadingText();
                 if (lead == null) {
                     while (m.find()) {
                         add(prose, starts, m, p, found, why);
                     }
                 }
                 // Tried only where its leading text stands, as find() would try there: indexOf skips the rest.
-                for (int i = lead == null ? -1 : stretch.indexOf(lead); i >= 0; ) {
+                for (int i = first; i >= 0; ) {
                     int next = i + 1;
                     if (m.region(from + i, to).lookingAt()) {
                         add(prose, starts, m, p, found, why);
