@@ -84,7 +84,10 @@ public final class InlineControl {
         }
         this.wholeFile = file;
         this.nextLine = next;
-        this.rangeStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.rangeStarts = new int[starts.size()];
+        for (int i = 0; i < rangeStarts.length; i++) {
+            rangeStarts[i] = starts.get(i);
+        }
         this.offAfter = states;
     }
 

@@ -72,7 +72,11 @@ public final class Outline {
         this.facts = new SectionMemo<>(headings.size());
         List<Facts> each = sectionFacts(previous == null ? null : previous.facts);
         this.empty = emptiness(headings, each);
-        this.labels = BoldLabels.find(card, pack, this, each.stream().map(Facts::labels).toList());
+        List<List<BoldLabels.Candidate>> labelsEach = new ArrayList<>(each.size());
+        for (Facts f : each) {
+            labelsEach.add(f.labels());
+        }
+        this.labels = BoldLabels.find(card, pack, this, labelsEach);
     }
 
     private void matchHeadings(List<Heading> headings) {
@@ -86,13 +90,22 @@ public final class Outline {
             String key = Titles.key(h.text());
             List<SectionRule> candidates = pack.sectionsByKey(key);
             SectionRule ancestor = ancestorSection(stack);
-            SectionRule rule = choose(candidates.stream().filter(c -> Titles.key(c.title()).equals(key)).toList(),
-                    h, ancestor);
+            // Loops, not streams: this runs for every heading of every card.
+            List<SectionRule> byTitle = new ArrayList<>();
+            List<SectionRule> byAlias = new ArrayList<>();
+            for (SectionRule c : candidates) {
+                if (Titles.key(c.title()).equals(key)) {
+                    byTitle.add(c);
+                }
+                if (!titled.contains(c.id()) && placed(c, stack)) {
+                    byAlias.add(c);
+                }
+            }
+            SectionRule rule = choose(byTitle, h, ancestor);
             if (rule == null) {
                 // An alias is a common word ("Usage", "Hardware", "Code"): it names the section only where the
                 // template puts it, and not when the card also has the section under its own title.
-                rule = choose(candidates.stream().filter(c -> !titled.contains(c.id()) && placed(c, stack))
-                        .toList(), h, ancestor);
+                rule = choose(byAlias, h, ancestor);
             }
             if (rule == null) {
                 rule = nearTitle(key, stack, titled);
