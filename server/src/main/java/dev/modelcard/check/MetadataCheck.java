@@ -275,8 +275,14 @@ final class MetadataCheck implements Check {
                 if (known.contains(value)) {
                     return;
                 }
-                String near = known.stream().filter(k -> k.equalsIgnoreCase(value)).findFirst()
-                        .orElseGet(() -> nearest(value.toLowerCase(Locale.ROOT), known));
+                String near = null;
+                for (String k : known) {
+                    if (k.equalsIgnoreCase(value)) {
+                        near = k;
+                        break;
+                    }
+                }
+                near = near != null ? near : nearest(value.toLowerCase(Locale.ROOT), known);
                 String message = "“" + value + "” is not a " + what + " the Hub knows" + (near != null
                         ? "; did you mean “" + near + "”?" : severity == DiagnosticSeverity.Error
                                 ? "; use one of the Hub's " + what + " ids." : " (a custom one is allowed).");

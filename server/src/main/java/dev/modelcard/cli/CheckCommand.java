@@ -201,7 +201,12 @@ final class CheckCommand implements Callable<Integer> {
             if (setup.packsBroken() || summary.problems() > 0 || setup.configs().broken()) {
                 return 2;
             }
-            return summary.counts().keySet().stream().anyMatch(this::fails) ? 1 : 0;
+            for (DiagnosticSeverity s : summary.counts().keySet()) {
+                if (fails(s)) {
+                    return 1;
+                }
+            }
+            return 0;
         }
     }
 

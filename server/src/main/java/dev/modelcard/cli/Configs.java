@@ -48,7 +48,12 @@ final class Configs {
 
     /** Whether a configuration file used in the run has a problem (printed when it was read). */
     boolean broken() {
-        return byFile.values().stream().anyMatch(ForCard::broken);
+        for (ForCard c : byFile.values()) {
+            if (c.broken()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     ForCard forCard(Input card) {

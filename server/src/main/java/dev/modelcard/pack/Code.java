@@ -1,6 +1,6 @@
 package dev.modelcard.pack;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +37,11 @@ public enum Code {
 
     /** Every code's id, in declaration order. */
     public static List<String> ids() {
-        return Arrays.stream(values()).map(Code::id).toList();
+        List<String> ids = new ArrayList<>();
+        for (Code c : values()) {
+            ids.add(c.id());
+        }
+        return List.copyOf(ids);
     }
 
     public static Optional<Code> of(String id) {

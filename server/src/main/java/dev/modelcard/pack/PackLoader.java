@@ -373,7 +373,13 @@ public final class PackLoader {
         if (p == null) {
             return null;
         }
-        List<String> kinds = PLACEHOLDER_KINDS.stream().filter(p::has).sorted().toList();
+        List<String> kinds = new ArrayList<>();
+        for (String kind : PLACEHOLDER_KINDS) {
+            if (p.has(kind)) {
+                kinds.add(kind);
+            }
+        }
+        kinds.sort(null);
         if (kinds.size() != 1) {
             p.problem(node, "a placeholder needs exactly one of text, regex, line or emphasis");
             return null;

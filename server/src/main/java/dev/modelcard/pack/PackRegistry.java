@@ -44,8 +44,13 @@ public final class PackRegistry {
     private PackRegistry(Map<String, RulePack> packs, List<PackProblem> problems) {
         this.packs = Collections.unmodifiableMap(packs);
         this.problems = List.copyOf(problems);
-        this.templates = packs.values().stream().filter(p -> !p.sections().isEmpty() || p.detection().isPresent())
-                .toList();
+        List<RulePack> followed = new ArrayList<>();
+        for (RulePack p : packs.values()) {
+            if (!p.sections().isEmpty() || p.detection().isPresent()) {
+                followed.add(p);
+            }
+        }
+        this.templates = List.copyOf(followed);
     }
 
     /** Loads and links packs; a later source with the same id replaces an earlier one. */

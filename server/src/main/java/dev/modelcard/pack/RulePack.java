@@ -3,6 +3,7 @@ package dev.modelcard.pack;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class RulePack {
                 }
             }
             this.instructionKeys = Collections.unmodifiableSet(instructions);
-            this.longestInstructionKey = instructionKeys.stream().mapToInt(String::length).max().orElse(0);
+            this.longestInstructionKey = longest(instructionKeys);
             Set<String> guidance = new LinkedHashSet<>();
             for (SectionRule s : all) {
                 if (s.guidance() != null) {
@@ -121,11 +122,33 @@ public final class RulePack {
                 }
             }
             this.guidanceKeys = Collections.unmodifiableSet(guidance);
-            this.instructionStarts = Set.copyOf(instructionKeys.stream().map(k -> k.split(" ")[0]).toList());
-            this.guidanceStarts = Set.copyOf(guidanceKeys.stream().map(k -> k.split(" ")[0]).toList());
-            this.longestGuidanceKey = guidanceKeys.stream().mapToInt(String::length).max().orElse(0);
-            this.longInstructions = instructionKeys.stream().map(k -> List.of(k.split(" ")))
-                    .filter(w -> w.size() >= MIN_REWORDED_WORDS).toList();
+            this.instructionStarts = firstWords(instructionKeys);
+            this.guidanceStarts = firstWords(guidanceKeys);
+            this.longestGuidanceKey = longest(guidanceKeys);
+            List<List<String>> longOnes = new ArrayList<>();
+            for (String k : instructionKeys) {
+                List<String> words = List.of(k.split(" "));
+                if (words.size() >= MIN_REWORDED_WORDS) {
+                    longOnes.add(words);
+                }
+            }
+            this.longInstructions = List.copyOf(longOnes);
+        }
+
+        private static int longest(Set<String> keys) {
+            int longest = 0;
+            for (String k : keys) {
+                longest = Math.max(longest, k.length());
+            }
+            return longest;
+        }
+
+        private static Set<String> firstWords(Set<String> keys) {
+            Set<String> first = new HashSet<>();
+            for (String k : keys) {
+                first.add(k.split(" ")[0]);
+            }
+            return Set.copyOf(first);
         }
     }
 

@@ -41,7 +41,11 @@ public record SectionEdits(String file, List<Ref> remove, List<Change> change, L
                 changes.put(c.ref().id(), c);
             }
         }
-        List<SectionRule> out = edit(base, remove.stream().map(Ref::id).toList(), changes);
+        List<String> removed = new ArrayList<>();
+        for (Ref r : remove) {
+            removed.add(r.id());
+        }
+        List<SectionRule> out = edit(base, removed, changes);
         for (Addition a : add) {
             Ref anchor = a.after() != null ? a.after() : a.under();
             if (!check(anchor, known, problems)) {

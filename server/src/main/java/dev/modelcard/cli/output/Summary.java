@@ -2,7 +2,7 @@ package dev.modelcard.cli.output;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /**
@@ -15,10 +15,10 @@ public record Summary(int checked, int skipped, int problems, Map<DiagnosticSeve
 
     /** "4 cards checked, 2 skipped, 1 not read: 36 warnings, 2 information." */
     public String line() {
-        String found = counts.isEmpty() ? "no problems" : counts.entrySet().stream()
-                .map(e -> e.getValue() + " " + word(e.getKey())
-                        + (e.getValue() == 1 || e.getKey() == DiagnosticSeverity.Information ? "" : "s"))
-                .collect(Collectors.joining(", "));
+        StringJoiner found = new StringJoiner(", ");
+        found.setEmptyValue("no problems");
+        counts.forEach((severity, n) -> found.add(n + " " + word(severity)
+                + (n == 1 || severity == DiagnosticSeverity.Information ? "" : "s")));
         return checked + (checked == 1 ? " card" : " cards") + " checked"
                 + (skipped > 0 ? ", " + skipped + " skipped" : "")
                 + (problems > 0 ? ", " + problems + " not read or not checked" : "") + ": " + found + ".";
