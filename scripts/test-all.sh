@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Every test the project has, on a fresh machine with a JDK 17+ and Node 20: the Java build and tests (which
-# make the server jar), the VS Code extension (build, .vsix, unit, protocol and package tests), the end-to-end
-# tests in real editors (headless Neovim, Emacs with Eglot, VS Code as code-server in headless Chromium) and
-# the checker's HTML report in headless Chromium. Installs what they need first: Debian's neovim, emacs-nox,
-# elpa-eglot, elpa-markdown-mode and chromium here; code-server (once, cached in ~/.cache/modelcard-e2e) by
-# vscode-client/e2e/run.sh.
+# make the server jar), the launcher's starts (scripts/launcher-test.sh), the VS Code extension (build, .vsix,
+# unit, protocol and package tests), the end-to-end tests in real editors (headless Neovim, Emacs with Eglot, VS
+# Code as code-server in headless Chromium) and the checker's HTML report in headless Chromium. Installs what
+# they need first: Debian's neovim, emacs-nox, elpa-eglot, elpa-markdown-mode and chromium here; code-server
+# (once, cached in ~/.cache/modelcard-e2e) by vscode-client/e2e/run.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,9 @@ fi
 
 echo "test-all: server (Maven: build, Java tests, jar)"
 ./mvnw -B -ntp verify
+
+echo "test-all: the launcher (bin/modelcard-ls)"
+scripts/launcher-test.sh
 
 echo "test-all: VS Code extension (npm: build, .vsix, tests)"
 (cd vscode-client && npm ci --no-audit --no-fund && npm run build && npm run package && npm test)
