@@ -37,14 +37,17 @@ expect "and the JDK that java links to" "$(field home)" "$home"
 expect "and the archive's key, for this JDK, version and jar" "$(field id)|$(field key)" "$id|$key"
 expect "in a file that says it is whole" "$(tail -1 "$cache/launch")" "end"
 for _ in $(seq 120); do ls "$cache"/*.lock >/dev/null 2>&1 || break; sleep 1; done
+kind=jsa
+[ "${version%%.*}" -lt 25 ] || kind=aot
 expect "the archive recorded in the background is named by that key" \
-  "$(ls "$cache" | grep -E '\.(jsa|aot)$')" "modelcard-ls-check-$version-$key.$([ "${version%%.*}" -ge 25 ] && echo aot || echo jsa)"
+  "$(ls "$cache" | grep -E '\.(jsa|aot)$')" "modelcard-ls-check-$version-$key.$kind"
 
 before=$(stat -c %Y.%s "$cache/launch")
 sleep 1
 expect "a later start checks the same" "$(check bin/modelcard-ls)" "$summary"
 expect "and leaves what it keeps as it was" "$(stat -c %Y.%s "$cache/launch")" "$before"
-expect "a start from another folder, by another path, finds the same jar" "$(cd "$tmp" && check "$repo/bin/../bin/modelcard-ls")" "$summary"
+expect "a start from another folder, by another path, finds the same jar" \
+  "$(cd "$tmp" && check "$repo/bin/../bin/modelcard-ls")" "$summary"
 expect "and the same key" "$(field key)" "$key"
 
 printf 'java=%s\nhome=%s\nid=%s\nkey=1\n' "$java" "$home" "$id" >"$cache/launch"
@@ -62,7 +65,9 @@ for d in /usr/lib/jvm/*; do # another JDK 17+, if the machine has one
 done
 if [ -n "$other" ]; then
   expect "JAVA_HOME chooses the JDK" "$(JAVA_HOME=$other check bin/modelcard-ls)" "$summary"
-  expect "and its key is kept" "$(field home)|$(field key)" "$other|$(printf '%s' "$other|$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$other/release")|$jar" | cksum | cut -d' ' -f1)"
+  other_version=$(sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' "$other/release")
+  other_key=$(printf '%s' "$other|$other_version|$jar" | cksum | cut -d' ' -f1)
+  expect "and its key is kept" "$(field home)|$(field key)" "$other|$other_key"
   for _ in $(seq 120); do ls "$cache"/*.lock >/dev/null 2>&1 || break; sleep 1; done
 else
   ok "JAVA_HOME chooses the JDK # skip: one JDK 17+ on this machine"

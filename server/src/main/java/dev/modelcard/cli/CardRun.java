@@ -31,8 +31,9 @@ import org.eclipse.lsp4j.DiagnosticSeverity;
 
 /**
  * One run of the checker over its inputs: cards are read and checked in parallel on every core, and written in
- * input order as soon as each one's turn comes. Cards go to the pool in small batches, and at most a few batches per
- * core are in flight, so memory does not grow with the number of cards. A card that cannot be read or checked is said so, and the run goes on.
+ * input order as soon as each one's turn comes. Cards go to the pool in small batches, and at most a few batches
+ * per core are in flight, so memory does not grow with the number of cards. A card that cannot be read or checked
+ * is said so, and the run goes on.
  */
 final class CardRun {
     /** Checks one card's text; the engine, or in a test one that fails. */

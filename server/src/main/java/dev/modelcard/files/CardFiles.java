@@ -76,21 +76,27 @@ public final class CardFiles {
      */
     public static List<Path> list(Path folder) throws IOException {
         String[] names = folder.getFileSystem() == FileSystems.getDefault() ? folder.toFile().list() : null;
-        List<Path> out = new ArrayList<>(names == null ? 16 : names.length);
-        for (int i = 0; names != null && i < names.length; i++) {
-            if (names[i].indexOf('\uFFFD') >= 0) {
-                names = null;
-                out.clear();
-            } else {
-                out.add(folder.resolve(names[i]));
+        List<Path> out = new ArrayList<>();
+        if (names != null && decoded(names)) {
+            for (String name : names) {
+                out.add(folder.resolve(name));
             }
+            return out;
         }
-        if (names == null) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
-                entries.forEach(out::add);
-            }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            entries.forEach(out::add);
         }
         return out;
+    }
+
+    /** Whether no name holds U+FFFD, which a name whose bytes are not in the platform's encoding reads as. */
+    private static boolean decoded(String[] names) {
+        for (String name : names) {
+            if (name.indexOf('\uFFFD') >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** README.md, MODEL_CARD.md, model_card.md (any case) and *.modelcard.md. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The text every match of a pattern starts with, where it is sure: the pattern is tried only where that text stands. */
+/** The text every match of a pattern starts with, where that is sure: the pattern is tried only where it stands. */
 class PlaceholderRuleTest {
     private static String leading(String regex) {
         return new PlaceholderRule(PlaceholderRule.Kind.REGEX, Pattern.compile(regex), regex, null).leadingText();
