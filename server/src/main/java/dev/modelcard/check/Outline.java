@@ -92,19 +92,21 @@ public final class Outline {
             SectionRule ancestor = ancestorSection(stack);
             // Loops, not streams: this runs for every heading of every card.
             List<SectionRule> byTitle = new ArrayList<>();
-            List<SectionRule> byAlias = new ArrayList<>();
             for (SectionRule c : candidates) {
                 if (Titles.key(c.title()).equals(key)) {
                     byTitle.add(c);
-                }
-                if (!titled.contains(c.id()) && placed(c, stack)) {
-                    byAlias.add(c);
                 }
             }
             SectionRule rule = choose(byTitle, h, ancestor);
             if (rule == null) {
                 // An alias is a common word ("Usage", "Hardware", "Code"): it names the section only where the
                 // template puts it, and not when the card also has the section under its own title.
+                List<SectionRule> byAlias = new ArrayList<>();
+                for (SectionRule c : candidates) {
+                    if (!titled.contains(c.id()) && placed(c, stack)) {
+                        byAlias.add(c);
+                    }
+                }
                 rule = choose(byAlias, h, ancestor);
             }
             if (rule == null) {

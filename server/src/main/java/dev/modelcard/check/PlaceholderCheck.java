@@ -280,15 +280,16 @@ final class PlaceholderCheck implements Check {
                     while (m.find()) {
                         add(prose, starts, m, p, found, why);
                     }
-                }
-                // Tried only where its leading text stands, as find() would try there: indexOf skips the rest.
-                for (int i = first; i >= 0; ) {
-                    int next = i + 1;
-                    if (m.region(from + i, to).lookingAt()) {
-                        add(prose, starts, m, p, found, why);
-                        next = Math.max(next, m.end() - from);
+                } else {
+                    // Tried only where its leading text stands, as find() would try there: indexOf skips the rest.
+                    for (int i = first; i >= 0; ) {
+                        int next = i + 1;
+                        if (m.region(from + i, to).lookingAt()) {
+                            add(prose, starts, m, p, found, why);
+                            next = Math.max(next, m.end() - from);
+                        }
+                        i = stretch.indexOf(lead, next);
                     }
-                    i = stretch.indexOf(lead, next);
                 }
             } catch (RegexBudget.Exceeded e) {
                 found.subList(before, found.size()).clear();

@@ -39,8 +39,7 @@ public final class TemplateDetector {
             return packs.get(explicit);
         }
         for (RulePack p : packs.templates()) {
-            Optional<Detection> d = p.detection();
-            for (String companion : d.isPresent() ? d.get().companions() : List.<String>of()) {
+            for (String companion : p.detection().map(Detection::companions).orElse(List.of())) {
                 if (companionExists.test(companion)) {
                     return Optional.of(p);
                 }
