@@ -18,6 +18,11 @@ class PlaceholderCheckTest {
         return Cards.CZI.replace("15 million.\n", parameters);
     }
 
+    /** The text each of the card's diagnostics against the CZI pack covers, in order. */
+    private static void assertCovers(String card, String... texts) {
+        assertEquals(List.of(texts), diagnostics(card, "czi").stream().map(x -> covered(card, x)).toList());
+    }
+
     @Test
     void bareEllipsisLine() {
         testDiagnosticsFor(czi("...\n"), "czi", d(5, 0, 5, 3, "placeholder", W));
@@ -30,9 +35,8 @@ class PlaceholderCheckTest {
     void commonPlaceholdersEachAtTheirRange() {
         String card = czi("TODO: count [More Information Needed] and TBD, {{ parameters_count | default('...') }}\n"
                 + "More information needed\n\u2026\n");
-        List<Diagnostic> ds = diagnostics(card, "czi");
-        assertEquals(List.of("TODO", "[More Information Needed]", "TBD", "{{ parameters_count | default('...') }}",
-                "More information needed", "\u2026"), ds.stream().map(x -> covered(card, x)).toList());
+        assertCovers(card, "TODO", "[More Information Needed]", "TBD", "{{ parameters_count | default('...') }}",
+                "More information needed", "\u2026");
         testDiagnosticsFor(card, "czi",
                 d(5, 0, 5, 4, "placeholder", W),
                 d(5, 12, 5, 37, "placeholder", W),
@@ -50,10 +54,8 @@ class PlaceholderCheckTest {
     void patternsAreTriedWhereTheirLeadingTextStands() {
         String card = czi("{{a}}{{b}} and {{{c}}} then [Please include other data] or [Please include other [x]]\n"
                 + "\n- [Describe the training data here]\n");
-        List<Diagnostic> ds = diagnostics(card, "czi");
-        assertEquals(List.of("{{a}}", "{{b}}", "{{{c}}", "[Please include other data]",
-                "[Please include other [x]", "[Describe the training data here]"),
-                ds.stream().map(x -> covered(card, x)).toList());
+        assertCovers(card, "{{a}}", "{{b}}", "{{{c}}", "[Please include other data]", "[Please include other [x]",
+                "[Describe the training data here]");
         testDiagnosticsFor(card, "czi",
                 d(5, 0, 5, 5, "placeholder", W),
                 d(5, 5, 5, 10, "placeholder", W),
