@@ -6,6 +6,7 @@
 #
 #   bench/checker-bench.sh [FOLDER]      # default: ../shared/corpus-hf beside the repository (2,000 Hub cards)
 #   CARDS=2510 bench/checker-bench.sh    # a folder of 2,510 real cards made from FOLDER's (below)
+#   PLAIN=1 bench/checker-bench.sh       # the checker started as `java -jar modelcard-ls.jar check` (below)
 #
 # The checker runs as users run it: bin/modelcard-ls (the flags of bin/jvm.options and the checker's class-data
 # archive), the archive recorded by one check before the first run, as any first check does. Both tools read
@@ -26,6 +27,9 @@ npm install --silent --no-audit --no-fund --prefix "$tmp/mdl" markdownlint-cli2@
 mdl=$tmp/mdl/node_modules/.bin/markdownlint-cli2
 mdl_version=$(node -p "require('$tmp/mdl/node_modules/markdownlint-cli2/package.json').version")
 ours=("$repo/bin/modelcard-ls" check --fail-on never)
+# PLAIN=1: as the CI examples run it, `java -jar modelcard-ls.jar check` (a folder goes on in a JVM with the
+# launcher's flags, without its archive; cli/Relaunch).
+[ -z "${PLAIN:-}" ] || ours=(java -jar "$jar" check --fail-on never)
 export XDG_CACHE_HOME=$tmp/cache MODELCARD_LS_JAR=$jar
 # The first check records the checker's class-data archive in the background; wait for it like a user's second
 # check.

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,6 +50,10 @@ public final class Main implements Callable<Integer> {
         }
         if (args.length == 2 && args[0].equals(CheckTraining.OPTION)) {
             System.exit(CheckTraining.run(Path.of(args[1])));
+        }
+        OptionalInt relaunched = Relaunch.run(args);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.getAsInt());
         }
         // Results are many short lines: buffered, not flushed line by line, and UTF-8 whatever the locale.
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
