@@ -50,6 +50,20 @@ expect "a start from another folder, by another path, finds the same jar" \
   "$(cd "$tmp" && check "$repo/bin/../bin/modelcard-ls")" "$summary"
 expect "and the same key" "$(field key)" "$key"
 
+# A folder checked by plain java -jar goes on in a JVM with the launcher's flags and its archive (cli/Relaunch).
+flag=-XX:SharedArchiveFile=
+[ "$kind" = jsa ] || flag=-XX:AOTCache=
+java -jar "$jar" check --fail-on never "$repo/examples" >"$tmp/folder.txt" &
+first=$!
+seen=no
+while kill -0 "$first" 2>/dev/null; do
+  if ps -o args= --ppid "$first" | grep -qF -- "$flag$cache/modelcard-ls-check-$version-$key.$kind"; then seen=yes; fi
+  sleep 0.02
+done
+wait "$first" || true
+expect "java -jar on a folder goes on in a JVM with the launcher's archive" "$seen|$(tail -1 "$tmp/folder.txt")" \
+  "yes|$(bin/modelcard-ls check --fail-on never "$repo/examples" | tail -1)"
+
 printf 'java=%s\nhome=%s\nid=%s\nkey=1\n' "$java" "$home" "$id" >"$cache/launch"
 expect "a file written only in part (no end) is not used" "$(check bin/modelcard-ls)" "$summary"
 expect "and is written again whole" "$(field key)|$(tail -1 "$cache/launch")" "$key|end"

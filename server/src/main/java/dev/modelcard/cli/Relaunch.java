@@ -16,7 +16,8 @@ import java.util.OptionalInt;
  * second JVM started with the flags every launch uses ({@code bin/jvm.options} and {@code bin/jvm-folder.options},
  * which the jar carries). With the JVM's own defaults on a small machine (G1 and its threads, C2, a first heap of
  * 1/64 of the memory) a folder of 2,510 Hub cards takes three times as long and five times the memory; the second
- * start costs about 0.1 s. A JVM given flags of its own, on its command line (as {@code bin/modelcard-ls} and the
+ * start costs about 0.1 s. The checker's class-data archive is mapped when the launcher has recorded one for this
+ * JDK and jar ({@link LauncherArchive}). A JVM given flags of its own, on its command line (as {@code bin/modelcard-ls} and the
  * editors start it) or in the variables the JVM reads them from, is left as it is; so are single cards, checked
  * before the flags would pay for the second start.
  */
@@ -32,10 +33,19 @@ final class Relaunch {
         if (args.length == 0 || !COMMANDS.contains(args[0])) {
             return OptionalInt.empty();
         }
-        List<String> command = command(args, ProcessHandle.current().info().arguments().orElse(null),
-                System.getenv(), Path.of(System.getProperty("java.home"), "bin", "java"), hugePages());
+        Map<String, String> env = System.getenv();
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        List<String> command = command(args, ProcessHandle.current().info().arguments().orElse(null), env,
+                javaHome.resolve("bin").resolve("java"), hugePages());
         if (command == null) {
             return OptionalInt.empty();
+        }
+        int jar = command.indexOf("-jar");
+        Path folder = LauncherArchive.folder(env);
+        String archive = folder == null ? null : LauncherArchive.flag(folder, javaHome,
+                System.getProperty("java.version"), Runtime.version().feature(), Path.of(command.get(jar + 1)));
+        if (archive != null) {
+            command.add(jar, archive);
         }
         Process child;
         try {
