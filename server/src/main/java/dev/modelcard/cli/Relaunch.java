@@ -16,7 +16,7 @@ import java.util.OptionalInt;
  * second JVM started with the flags every launch uses ({@code bin/jvm.options} and {@code bin/jvm-folder.options},
  * which the jar carries). With the JVM's own defaults on a small machine (G1 and its threads, C2, a first heap of
  * 1/64 of the memory) a folder of 2,510 Hub cards takes three times as long and five times the memory; the second
- * start costs about 0.1 s. The checker's class-data archive is mapped when the launcher has recorded one for this
+ * start costs about 0.15 s. The checker's class-data archive is mapped when the launcher has recorded one for this
  * JDK and jar ({@link LauncherArchive}). A JVM given flags of its own, on its command line (as {@code bin/modelcard-ls} and the
  * editors start it) or in the variables the JVM reads them from, is left as it is; so are single cards, checked
  * before the flags would pay for the second start.
@@ -30,7 +30,8 @@ final class Relaunch {
 
     /** The exit status of the command run in a second JVM; empty when this JVM is to run it. */
     static OptionalInt run(String[] args) {
-        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+        // Before the process's arguments are asked for: a check of cards only, the usual short run, stays as fast.
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || !namesFolder(args)) {
             return OptionalInt.empty();
         }
         Map<String, String> env = System.getenv();
