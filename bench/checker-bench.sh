@@ -28,7 +28,7 @@ mdl=$tmp/mdl/node_modules/.bin/markdownlint-cli2
 mdl_version=$(node -p "require('$tmp/mdl/node_modules/markdownlint-cli2/package.json').version")
 ours=("$repo/bin/modelcard-ls" check --fail-on never)
 # PLAIN=1: as the CI examples run it, `java -jar modelcard-ls.jar check` (a folder goes on in a JVM with the
-# launcher's flags, without its archive; cli/Relaunch).
+# launcher's flags and the archive its first check below records; cli/Relaunch).
 [ -z "${PLAIN:-}" ] || ours=(java -jar "$jar" check --fail-on never)
 export XDG_CACHE_HOME=$tmp/cache MODELCARD_LS_JAR=$jar
 # The first check records the checker's class-data archive in the background; wait for it like a user's second

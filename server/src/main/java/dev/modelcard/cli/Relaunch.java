@@ -17,9 +17,9 @@ import java.util.OptionalInt;
  * which the jar carries). With the JVM's own defaults on a small machine (G1 and its threads, C2, a first heap of
  * 1/64 of the memory) a folder of 2,510 Hub cards takes three times as long and five times the memory; the second
  * start costs about 0.15 s. The checker's class-data archive is mapped when the launcher has recorded one for this
- * JDK and jar ({@link LauncherArchive}). A JVM given flags of its own, on its command line (as {@code bin/modelcard-ls} and the
- * editors start it) or in the variables the JVM reads them from, is left as it is; so are single cards, checked
- * before the flags would pay for the second start.
+ * JDK and jar ({@link LauncherArchive}). A JVM given flags of its own, on its command line (as
+ * {@code bin/modelcard-ls} and the editors start it) or in the variables the JVM reads them from, is left as it
+ * is; so are single cards, checked before the flags would pay for the second start.
  */
 final class Relaunch {
     private static final String FLAGS = "/dev/modelcard/jvm/";

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The launcher's checker archive is mapped by a relaunched check only when it was made for this JDK and jar. */
 class LauncherArchiveTest {
+    /** As bin/modelcard-ls writes it; HOME and JAR stand for the test's JDK folder and jar. */
+    private static final String LAUNCH = "java=/usr/bin/java\nhome=HOME\nid=HOME|17.0.15|JAR\nkey=123\nend\n";
+
     @TempDir
     Path tmp;
 
@@ -30,8 +33,6 @@ class LauncherArchiveTest {
         Files.setLastModifiedTime(Files.writeString(cache.resolve(archive), "archive"), FileTime.fromMillis(2_000_000));
     }
 
-    private static final String LAUNCH = "java=/usr/bin/java\nhome=HOME\nid=HOME|17.0.15|JAR\nkey=123\nend\n";
-
     @Test
     void theArchiveMadeForThisJdkVersionAndJarIsMapped() throws Exception {
         recorded(LAUNCH, "modelcard-ls-check-17.0.15-123.jsa");
@@ -39,7 +40,8 @@ class LauncherArchiveTest {
                 LauncherArchive.flag(cache, home, "17.0.15", 17, jar));
         // the same files by other paths
         assertEquals("-XX:SharedArchiveFile=" + cache.resolve("modelcard-ls-check-17.0.15-123.jsa"),
-                LauncherArchive.flag(cache, tmp.resolve("jdk/../jdk"), "17.0.15", 17, tmp.resolve("./modelcard-ls.jar")));
+                LauncherArchive.flag(cache, tmp.resolve("jdk/../jdk"), "17.0.15", 17,
+                        tmp.resolve("./modelcard-ls.jar")));
     }
 
     @Test
@@ -76,7 +78,8 @@ class LauncherArchiveTest {
     @Test
     void theFolderIsTheLaunchersCache() {
         assertEquals(Path.of("/c/modelcard-ls"), LauncherArchive.folder(Map.of("XDG_CACHE_HOME", "/c", "HOME", "/h")));
-        assertEquals(Path.of("/h/.cache/modelcard-ls"), LauncherArchive.folder(Map.of("XDG_CACHE_HOME", "", "HOME", "/h")));
+        assertEquals(Path.of("/h/.cache/modelcard-ls"),
+                LauncherArchive.folder(Map.of("XDG_CACHE_HOME", "", "HOME", "/h")));
         assertNull(LauncherArchive.folder(Map.of()));
     }
 }
