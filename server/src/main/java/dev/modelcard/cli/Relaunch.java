@@ -76,7 +76,7 @@ final class Relaunch {
     static List<String> command(String[] args, String[] jvmArgs, Map<String, String> env, Path java,
             boolean hugePages) {
         if (args.length == 0 || !COMMANDS.contains(args[0]) || jvmArgs == null || jvmArgs.length < 2
-                || !jvmArgs[0].equals("-jar") || !Files.isExecutable(java)) {
+                || !jvmArgs[0].equals("-jar") || !Files.isExecutable(java) || !isFile(jvmArgs[1])) {
             return null;
         }
         for (String variable : JVM_VARIABLES) {
@@ -90,6 +90,9 @@ final class Relaunch {
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        // The user asked for no flags: a JVM that does not know one of ours (another vendor's, a later version's)
+        // still starts, rather than failing the run.
+        command.add("-XX:+IgnoreUnrecognizedVMOptions");
         if (!flags("jvm.options", command) || !flags("jvm-folder.options", command)) {
             return null;
         }
@@ -100,6 +103,15 @@ final class Relaunch {
         command.add(jvmArgs[1]);
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** Whether the jar named on the command line is still a file there (its name as the system gave it back). */
+    private static boolean isFile(String jar) {
+        try {
+            return Files.isRegularFile(Path.of(jar));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static boolean namesFolder(String[] args) {

@@ -40,33 +40,37 @@ class RelaunchTest {
 
     @Test
     void aFolderCheckFromPlainJavaJarGoesOnWithTheFlags(@TempDir Path tmp) throws Exception {
+        String jar = Files.writeString(tmp.resolve("modelcard-ls.jar"), "").toString();
         String[] args = {"check", "--fail-on", "never", tmp.toString()};
-        List<String> expected = new ArrayList<>(List.of(JAVA.toString()));
+        List<String> expected = new ArrayList<>(List.of(JAVA.toString(), "-XX:+IgnoreUnrecognizedVMOptions"));
         expected.addAll(flags());
-        expected.addAll(List.of("-jar", "lib/modelcard-ls.jar", "check", "--fail-on", "never", tmp.toString()));
-        List<String> command = Relaunch.command(args, new String[] {"-jar", "lib/modelcard-ls.jar", "check",
-            "--fail-on", "never", tmp.toString()}, Map.of("JDK_JAVA_OPTIONS", " "), JAVA, false);
+        expected.addAll(List.of("-jar", jar, "check", "--fail-on", "never", tmp.toString()));
+        List<String> command = Relaunch.command(args, new String[] {"-jar", jar, "check", "--fail-on", "never",
+            tmp.toString()}, Map.of("JDK_JAVA_OPTIONS", " "), JAVA, false);
         assertEquals(expected, command);
         assertTrue(command.contains("-XX:+UseSerialGC") && command.contains("-XX:C1MaxInlineSize=20"), "" + command);
 
-        List<String> report = new ArrayList<>(List.of(JAVA.toString()));
+        List<String> report = new ArrayList<>(List.of(JAVA.toString(), "-XX:+IgnoreUnrecognizedVMOptions"));
         report.addAll(flags());
-        report.addAll(List.of("-XX:+UseTransparentHugePages", "-jar", "m.jar", "report", "--html", "r.html", "."));
+        report.addAll(List.of("-XX:+UseTransparentHugePages", "-jar", jar, "report", "--html", "r.html", "."));
         assertEquals(report, Relaunch.command(new String[] {"report", "--html", "r.html", "."},
-                new String[] {"-jar", "m.jar", "report", "--html", "r.html", "."}, Map.of(), JAVA, true));
+                new String[] {"-jar", jar, "report", "--html", "r.html", "."}, Map.of(), JAVA, true));
     }
 
     @Test
     void aJvmGivenFlagsOfItsOwnOrOneCardIsLeftAsItIs(@TempDir Path tmp) throws Exception {
         Path card = Files.writeString(tmp.resolve("README.md"), "# M\n");
+        String jar = Files.writeString(tmp.resolve("m.jar"), "").toString();
         String[] folder = {"check", tmp.toString()};
-        String[] plain = {"-jar", "m.jar", "check", tmp.toString()};
+        String[] plain = {"-jar", jar, "check", tmp.toString()};
+        assertNull(Relaunch.command(folder, new String[] {"-jar", tmp.resolve("gone.jar").toString()}, Map.of(), JAVA,
+                false), "a jar not found by the name the system gave back");
         assertNull(Relaunch.command(new String[] {"check", card.toString()}, plain, Map.of(), JAVA, false));
         assertNull(Relaunch.command(new String[] {"new", "--template", "czi", tmp.toString()}, plain, Map.of(), JAVA,
                 false));
-        assertNull(Relaunch.command(folder, new String[] {"-Xmx2g", "-jar", "m.jar", "check", tmp.toString()},
+        assertNull(Relaunch.command(folder, new String[] {"-Xmx2g", "-jar", jar, "check", tmp.toString()},
                 Map.of(), JAVA, false));
-        assertNull(Relaunch.command(folder, new String[] {"-cp", "m.jar", "dev.modelcard.cli.Main"}, Map.of(), JAVA,
+        assertNull(Relaunch.command(folder, new String[] {"-cp", jar, "dev.modelcard.cli.Main"}, Map.of(), JAVA,
                 false));
         assertNull(Relaunch.command(folder, null, Map.of(), JAVA, false));
         assertNull(Relaunch.command(folder, plain, Map.of("JAVA_TOOL_OPTIONS", "-Xmx2g"), JAVA, false));
