@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 
 /**
  * A check or report of a folder started as plain {@code java -jar modelcard-ls.jar} (as CI runs it) goes on in a
@@ -30,13 +31,9 @@ final class Relaunch {
 
     /** The exit status of the command run in a second JVM; empty when this JVM is to run it. */
     static OptionalInt run(String[] args) {
-        // Before the process's arguments are asked for: a check of cards only, the usual short run, stays as fast.
-        if (args.length == 0 || !COMMANDS.contains(args[0]) || !namesFolder(args)) {
-            return OptionalInt.empty();
-        }
         Map<String, String> env = System.getenv();
         Path javaHome = Path.of(System.getProperty("java.home"));
-        List<String> command = command(args, ProcessHandle.current().info().arguments().orElse(null), env,
+        List<String> command = command(args, () -> ProcessHandle.current().info().arguments().orElse(null), env,
                 javaHome.resolve("bin").resolve("java"), hugePages());
         if (command == null) {
             return OptionalInt.empty();
@@ -69,14 +66,19 @@ final class Relaunch {
      * The second JVM's command line, or null when this JVM runs the command itself.
      *
      * @param args the command's arguments, as {@code main} has them
-     * @param jvmArgs this JVM's arguments after the program's name, as the operating system gives them; null when
-     *        unknown
+     * @param jvmArgs this JVM's arguments after the program's name, as the operating system gives them (null when
+     *        unknown); asked for only after the command and its folder, so that a check of cards only, the usual
+     *        short run, does not wait for them
      * @param hugePages whether the heap is to be taken in transparent huge pages, as {@code bin/modelcard-ls} does
      */
-    static List<String> command(String[] args, String[] jvmArgs, Map<String, String> env, Path java,
+    static List<String> command(String[] args, Supplier<String[]> jvmArgs, Map<String, String> env, Path java,
             boolean hugePages) {
-        if (args.length == 0 || !COMMANDS.contains(args[0]) || jvmArgs == null || jvmArgs.length < 2
-                || !jvmArgs[0].equals("-jar") || !Files.isExecutable(java) || !isFile(jvmArgs[1])) {
+        if (args.length == 0 || !COMMANDS.contains(args[0]) || !namesFolder(args)) {
+            return null;
+        }
+        String[] started = jvmArgs.get();
+        if (started == null || started.length < 2 || !started[0].equals("-jar") || !Files.isExecutable(java)
+                || !isFile(started[1])) {
             return null;
         }
         for (String variable : JVM_VARIABLES) {
@@ -84,9 +86,6 @@ final class Relaunch {
             if (value != null && !value.isBlank()) {
                 return null;
             }
-        }
-        if (!namesFolder(args)) {
-            return null;
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
@@ -100,7 +99,7 @@ final class Relaunch {
             command.add("-XX:+UseTransparentHugePages");
         }
         command.add("-jar");
-        command.add(jvmArgs[1]);
+        command.add(started[1]);
         command.addAll(List.of(args));
         return command;
     }

@@ -3,6 +3,7 @@ package dev.modelcard.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -45,7 +47,7 @@ class RelaunchTest {
         List<String> expected = new ArrayList<>(List.of(JAVA.toString(), "-XX:+IgnoreUnrecognizedVMOptions"));
         expected.addAll(flags());
         expected.addAll(List.of("-jar", jar, "check", "--fail-on", "never", tmp.toString()));
-        List<String> command = Relaunch.command(args, new String[] {"-jar", jar, "check", "--fail-on", "never",
+        List<String> command = Relaunch.command(args, () -> new String[] {"-jar", jar, "check", "--fail-on", "never",
             tmp.toString()}, Map.of("JDK_JAVA_OPTIONS", " "), JAVA, false);
         assertEquals(expected, command);
         assertTrue(command.contains("-XX:+UseSerialGC") && command.contains("-XX:C1MaxInlineSize=20"), "" + command);
@@ -54,7 +56,7 @@ class RelaunchTest {
         report.addAll(flags());
         report.addAll(List.of("-XX:+UseTransparentHugePages", "-jar", jar, "report", "--html", "r.html", "."));
         assertEquals(report, Relaunch.command(new String[] {"report", "--html", "r.html", "."},
-                new String[] {"-jar", jar, "report", "--html", "r.html", "."}, Map.of(), JAVA, true));
+                () -> new String[] {"-jar", jar, "report", "--html", "r.html", "."}, Map.of(), JAVA, true));
     }
 
     @Test
@@ -62,21 +64,23 @@ class RelaunchTest {
         Path card = Files.writeString(tmp.resolve("README.md"), "# M\n");
         String jar = Files.writeString(tmp.resolve("m.jar"), "").toString();
         String[] folder = {"check", tmp.toString()};
-        String[] plain = {"-jar", jar, "check", tmp.toString()};
-        assertNull(Relaunch.command(folder, new String[] {"-jar", tmp.resolve("gone.jar").toString()}, Map.of(), JAVA,
-                false), "a jar not found by the name the system gave back");
-        assertNull(Relaunch.command(new String[] {"check", card.toString()}, plain, Map.of(), JAVA, false));
-        assertNull(Relaunch.command(new String[] {"new", "--template", "czi", tmp.toString()}, plain, Map.of(), JAVA,
-                false));
-        assertNull(Relaunch.command(folder, new String[] {"-Xmx2g", "-jar", jar, "check", tmp.toString()},
+        Supplier<String[]> plain = () -> new String[] {"-jar", jar, "check", tmp.toString()};
+        // A check of cards only does not ask for the process's arguments.
+        Supplier<String[]> unasked = () -> fail("the process's arguments were asked for");
+        assertNull(Relaunch.command(folder, () -> new String[] {"-jar", tmp.resolve("gone.jar").toString()}, Map.of(),
+                JAVA, false), "a jar not found by the name the system gave back");
+        assertNull(Relaunch.command(new String[] {"check", card.toString()}, unasked, Map.of(), JAVA, false));
+        assertNull(Relaunch.command(new String[] {"new", "--template", "czi", tmp.toString()}, unasked, Map.of(),
+                JAVA, false));
+        assertNull(Relaunch.command(folder, () -> new String[] {"-Xmx2g", "-jar", jar, "check", tmp.toString()},
                 Map.of(), JAVA, false));
-        assertNull(Relaunch.command(folder, new String[] {"-cp", jar, "dev.modelcard.cli.Main"}, Map.of(), JAVA,
-                false));
-        assertNull(Relaunch.command(folder, null, Map.of(), JAVA, false));
+        assertNull(Relaunch.command(folder, () -> new String[] {"-cp", jar, "dev.modelcard.cli.Main"}, Map.of(),
+                JAVA, false));
+        assertNull(Relaunch.command(folder, () -> null, Map.of(), JAVA, false));
         assertNull(Relaunch.command(folder, plain, Map.of("JAVA_TOOL_OPTIONS", "-Xmx2g"), JAVA, false));
         assertNull(Relaunch.command(folder, plain, Map.of("_JAVA_OPTIONS", "-Xss2m"), JAVA, false));
         assertNull(Relaunch.command(folder, plain, Map.of(), tmp.resolve("no-java"), false));
-        assertNull(Relaunch.command(new String[] {"check", "--config", "\0"}, plain, Map.of(), JAVA, false));
+        assertNull(Relaunch.command(new String[] {"check", "--config", "\0"}, unasked, Map.of(), JAVA, false));
     }
 
     /**
